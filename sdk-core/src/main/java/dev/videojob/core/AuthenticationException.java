@@ -1,0 +1,16 @@
+package dev.videojob.core;
+
+/** The provider refused the credentials (401, or 403 for a key without the permission). Check the API key. */
+public class AuthenticationException extends VideoJobException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message what happened and what to do
+   * @param context where it came from
+   */
+  public AuthenticationException(String message, ErrorContext context) {
+    super(message, context, null);
+  }
+}

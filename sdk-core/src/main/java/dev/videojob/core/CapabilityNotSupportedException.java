@@ -1,0 +1,28 @@
+package dev.videojob.core;
+
+/**
+ * The provider has no such operation (cancel on a provider without a cancel endpoint, polling on
+ * a webhook-only provider). Raised by the SDK before any network call.
+ */
+public class CapabilityNotSupportedException extends VideoJobException {
+  private static final long serialVersionUID = 1L;
+
+  private final String capability;
+
+  /**
+   * Creates the exception.
+   *
+   * @param provider the provider id
+   * @param capability the operation, such as {@code "cancel"}
+   * @param message what to do instead
+   */
+  public CapabilityNotSupportedException(String provider, String capability, String message) {
+    super(capability + " is not supported: " + message, ErrorContext.of(provider), null);
+    this.capability = capability;
+  }
+
+  /** @return the operation that is not supported */
+  public String capability() {
+    return capability;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.videojob.core;
+
+import java.util.Optional;
+
+/**
+ * The request cannot be honoured as written: a field the provider does not support, a value
+ * out of range, or the provider's 400/409/422 answer. Fix the request; retrying it as is will not help.
+ */
+public class InvalidRequestException extends VideoJobException {
+  private static final long serialVersionUID = 1L;
+
+  private final String field;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message what is wrong and what to do
+   * @param context where it came from
+   * @param field the request field at fault (such as {@code "aspectRatio"}), or null
+   */
+  public InvalidRequestException(String message, ErrorContext context, String field) {
+    super(message, context, null);
+    this.field = field;
+  }
+
+  /**
+   * A request field that a provider cannot honour, found before any network call.
+   *
+   * @param provider the provider id
+   * @param field the field name as on {@code VideoRequest.Builder}
+   * @param message why, and what to do instead
+   * @return the exception
+   */
+  public static InvalidRequestException forField(String provider, String field, String message) {
+    return new InvalidRequestException(message, ErrorContext.of(provider), field);
+  }
+
+  /** @return the request field at fault, if known */
+  public Optional<String> field() {
+    return Optional.ofNullable(field);
+  }
+}
