@@ -7,7 +7,7 @@ import dev.videojob.core.VideoJob;
 import dev.videojob.webhooks.WebhookResponse.Outcome;
 import dev.videojob.webhooks.WebhookVerificationException.Reason;
 import dev.videojob.webhooks.internal.BoundedBody;
-import dev.videojob.webhooks.internal.IdempotencyKeys;
+import dev.videojob.webhooks.internal.EventKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -182,13 +182,16 @@ public final class WebhookPipeline implements AutoCloseable {
       return WebhookResponse.of(Outcome.FAILED, null, null);
     }
 
-    String key = IdempotencyKeys.of(event, format.deliveryIdIdentifiesEvent());
+    String key = EventKeys.of(event, format.deliveryIdIdentifiesEvent());
     Claim claim;
     try {
       claim = store.claim(key, lease);
     } catch (IdempotencyStoreException e) {
       LOG.error("{} webhook not processed: idempotency store unavailable", provider, e);
       return WebhookResponse.of(Outcome.UNAVAILABLE, event, null);
+    } catch (RuntimeException e) {
+      LOG.error("{} webhook not processed: idempotency store failed (is it closed?)", provider, e);
+      return WebhookResponse.of(Outcome.FAILED, event, null);
     }
     switch (claim.state()) {
       case DONE:
@@ -235,7 +238,7 @@ public final class WebhookPipeline implements AutoCloseable {
         LOG.warn("{} webhook handled after its {} lease ran out; another delivery may have run too; raise lease(...)",
             received.provider(), lease);
       }
-    } catch (IdempotencyStoreException e) {
+    } catch (RuntimeException e) {
       LOG.error("{} webhook handled but not marked done; a redelivery may run the handler again", received.provider(), e);
     }
     if (snapshotListener != null && event.snapshot().isPresent()) {
@@ -250,7 +253,7 @@ public final class WebhookPipeline implements AutoCloseable {
   private void release(Claim claim) {
     try {
       store.release(claim);
-    } catch (IdempotencyStoreException e) {
+    } catch (RuntimeException e) {
       LOG.error("could not release a webhook claim; it becomes claimable when its lease runs out", e);
     }
   }
