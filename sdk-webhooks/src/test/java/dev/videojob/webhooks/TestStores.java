@@ -10,6 +10,10 @@ final class TestStores {
     return InMemoryIdempotencyStore.builder().build();
   }
 
+  static InMemoryIdempotencyStore inMemory(java.time.Clock clock) {
+    return InMemoryIdempotencyStore.builder().clock(clock).build();
+  }
+
   static InMemoryIdempotencyStore holdingAtMost(int keys) {
     return InMemoryIdempotencyStore.builder().maxEntries(keys).build();
   }

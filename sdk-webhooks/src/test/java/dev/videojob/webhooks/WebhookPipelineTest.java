@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.videojob.core.IdempotencyStore;
 import dev.videojob.core.JobStatus;
 import dev.videojob.core.VideoJob;
+import dev.videojob.core.testing.MutableClock;
 import dev.videojob.webhooks.WebhookResponse.Outcome;
 import dev.videojob.webhooks.WebhookVerificationException.Reason;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -285,6 +287,33 @@ class WebhookPipelineTest {
       assertThat(r.outcome()).isEqualTo(Outcome.UNAVAILABLE);
       assertThat(r.statusCode()).isEqualTo(503);
     }
+  }
+
+  @Test
+  void redeliveryTakesOverEventWhoseNodeDiedAfterLeaseRanOut() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    try (IdempotencyStore clocked = TestStores.inMemory(clock)) {
+      String body = AcmeFormat.body("job.completed", "j1", "completed");
+      WebhookPipeline dies = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(clocked)
+          .lease(Duration.ofMinutes(1)).executor(task -> { }).build();
+      assertThat(dies.receive(signed(body, "d1")).outcome()).isEqualTo(Outcome.ACCEPTED);
+      pipeline = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(clocked)
+          .executor(INLINE).handler(handled::add).build();
+      assertThat(pipeline.receive(signed(body, "d1")).outcome()).isEqualTo(Outcome.RETRY_LATER);
+      clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+      assertThat(pipeline.receive(signed(body, "d1")).outcome()).isEqualTo(Outcome.ACCEPTED);
+      assertThat(handled).hasSize(1);
+    }
+  }
+
+  @Test
+  void deduplicatesUnknownEventWithoutIdsOnItsBody() {
+    pipeline = inline(AcmeFormat.signed()).build();
+    String body = "{\"event\":\"account.updated\"}";
+    assertThat(pipeline.receive(signed(body, null)).outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(pipeline.receive(signed(body, null)).outcome()).isEqualTo(Outcome.DUPLICATE);
+    assertThat(pipeline.receive(signed("{\"event\":\"account.updated\",\"n\":2}", null)).outcome())
+        .isEqualTo(Outcome.ACCEPTED);
   }
 
   @Test
