@@ -31,11 +31,20 @@ public final class AdapterHarness implements AutoCloseable {
 
   public final MockWebServer server = new MockWebServer();
   public final ManualClock clock = ManualClock.atEpochOfTests();
-  public final RecordingSleeper sleeper = RecordingSleeper.immediate(clock);
+  public final RecordingSleeper sleeper;
   public final VideoClient client;
 
   /** @param adapter builds the adapter from the server's base URL (no trailing slash) */
   public AdapterHarness(Function<String, VideoProvider> adapter) throws IOException {
+    this(adapter, false);
+  }
+
+  /**
+   * @param adapter builds the adapter from the server's base URL (no trailing slash)
+   * @param manualSleeper whether waits are held until released (else they return at once)
+   */
+  public AdapterHarness(Function<String, VideoProvider> adapter, boolean manualSleeper) throws IOException {
+    sleeper = manualSleeper ? RecordingSleeper.manual(clock) : RecordingSleeper.immediate(clock);
     server.start();
     String base = server.url("/").toString();
     client = VideoClient.builder()
