@@ -40,6 +40,9 @@ import okhttp3.OkHttpClient;
  *   <li>CreativeAI documents no idempotency key for creates, so a create whose answer is lost is
  *       not resent (the transport's safe-create rule) and there is no cancel operation.</li>
  * </ul>
+ * What the document mentions without naming a field (the "full status chain" in webhook payloads, the
+ * elapsed time of a failure) stays in {@link VideoJob#rawJson()}. Its failover chain, webhook retries,
+ * 7-day de-duplication and refunds happen at CreativeAI and need nothing from the client.
  *
  * <p>Thread-safe; close it to release its connection pool.
  */

@@ -52,6 +52,8 @@ final class VideoPilotApi {
   static final String F_TITLE = "title";
   static final String F_SCENE_COUNT = "scene_count";
   static final String F_TOTAL_DURATION = "total_duration";
+  static final String F_SCENES_WITH_IMAGES = "scenes_with_images";
+  static final String F_SCENES_WITH_AUDIO = "scenes_with_audio";
   static final String F_ERROR = "error";
   static final String F_FAILED_STEP = "failed_step";
   static final String F_EVENT_ESTIMATED_DURATION = "estimated_duration";
@@ -122,6 +124,8 @@ final class VideoPilotApi {
     Json.text(data, F_TITLE).ifPresent(t -> b.metadata(F_TITLE, t));
     Json.text(data, F_SCENE_COUNT).ifPresent(t -> b.metadata(F_SCENE_COUNT, t));
     Json.text(data, F_TOTAL_DURATION).ifPresent(t -> b.metadata(F_TOTAL_DURATION, t));
+    Json.text(data, F_SCENES_WITH_IMAGES).ifPresent(t -> b.metadata(F_SCENES_WITH_IMAGES, t));
+    Json.text(data, F_SCENES_WITH_AUDIO).ifPresent(t -> b.metadata(F_SCENES_WITH_AUDIO, t));
     Json.text(data, F_QUALITY).ifPresent(t -> b.metadata(F_QUALITY, t));
     Json.seconds(data, F_EVENT_ESTIMATED_DURATION).ifPresent(b::estimatedTimeRemaining);
     output(data).ifPresent(b::addOutput);

@@ -19,6 +19,7 @@ import dev.videojob.core.InvalidRequestException;
 import dev.videojob.core.JobFailedException;
 import dev.videojob.core.JobRef;
 import dev.videojob.core.JobStatus;
+import dev.videojob.core.OutcomeUnknownException;
 import dev.videojob.core.QuotaExceededException;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoRequest;
@@ -238,6 +239,32 @@ class CreativeAiContractTest {
       h.enqueue(402, "{\"error\":{\"code\":\"insufficient_credits\",\"message\":\"Not enough credits\"}}");
 
       assertThatThrownBy(() -> mode.submit(h.client, documentRequest())).isInstanceOf(QuotaExceededException.class);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aCreateWhoseAnswerIsLostIsNotResent(Mode mode) throws Exception {
+    try (AdapterHarness h = harness()) {
+      h.enqueue(504, "gateway timeout");
+      h.enqueue(202, fixture("creativeai/create-response.json"));
+
+      assertThatThrownBy(() -> mode.submit(h.client, documentRequest().toBuilder().idempotencyKey("campaign-42").build()))
+          .isInstanceOfSatisfying(OutcomeUnknownException.class,
+              e -> assertThat(e.idempotencyKey()).isEqualTo("campaign-42"));
+      assertThat(h.requestCount()).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aStatusPollIsRetriedAfterAServerError(Mode mode) throws Exception {
+    try (AdapterHarness h = harness()) {
+      h.enqueue(500, "{\"error\":{\"message\":\"upstream hiccup\"}}");
+      h.enqueue(200, fixture("creativeai/webhook-completed.json"));
+
+      assertThat(mode.status(h.client, REF).status()).isEqualTo(JobStatus.SUCCEEDED);
+      assertThat(h.requestCount()).isEqualTo(2);
     }
   }
 

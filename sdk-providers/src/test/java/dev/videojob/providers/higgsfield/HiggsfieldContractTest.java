@@ -200,6 +200,20 @@ class HiggsfieldContractTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void aCreateRefusedWith429IsRetriedAfterTheProvidersWait(Mode mode) throws Exception {
+    try (AdapterHarness h = harness()) {
+      h.server.enqueue(new mockwebserver3.MockResponse.Builder().code(429).addHeader("Retry-After", "7")
+          .body("{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\"}}").build());
+      h.enqueue(202, fixture("higgsfield/create-response.json"));
+
+      assertThat(mode.submit(h.client, guideRequest().build()).id()).isEqualTo("jf-1234");
+      assertThat(h.requestCount()).isEqualTo(2);
+      assertThat(h.sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void lifecycleFromQueuedThroughStartedToTheAssets(Mode mode) throws Exception {
     try (AdapterHarness h = harness()) {
       h.enqueue(202, fixture("higgsfield/create-response.json"));

@@ -15,6 +15,7 @@ import dev.videojob.core.InvalidRequestException;
 import dev.videojob.core.JobFailedException;
 import dev.videojob.core.JobRef;
 import dev.videojob.core.JobStatus;
+import dev.videojob.core.OutcomeUnknownException;
 import dev.videojob.core.SubJob;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoJobException;
@@ -181,6 +182,24 @@ class VideoPilotContractTest {
             assertThat(e.getCause()).isInstanceOf(InvalidRequestException.class);
           });
       assertThat(h.requestCount()).isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aRenderRequestWhoseAnswerIsLostIsNotResent(Mode mode) throws Exception {
+    try (AdapterHarness h = harness()) {
+      h.enqueue(201, fixture("videopilot/draft-response.json"));
+      h.enqueue(200, fixture("videopilot/generate-scenes-response.json"));
+      h.enqueue(504, "gateway timeout");
+      h.enqueue(202, fixture("videopilot/render-response.json"));
+
+      assertThatThrownBy(() -> mode.submit(h.client, request().build()))
+          .isInstanceOfSatisfying(VideoJobException.class, e -> {
+            assertThat(e.getMessage()).contains("video_123abc");
+            assertThat(e.getCause()).isInstanceOf(OutcomeUnknownException.class);
+          });
+      assertThat(h.requestCount()).isEqualTo(3);
     }
   }
 

@@ -77,7 +77,8 @@ class VideoPilotWebhookFormatTest {
   void mediaReadyCarriesTheTotalDuration() {
     VideoJob job = verifyAndParse("webhook-video-media-ready.json").snapshot().orElseThrow();
 
-    assertThat(job.metadata()).containsEntry("total_duration", "87.5");
+    assertThat(job.metadata()).containsEntry("total_duration", "87.5").containsEntry("scenes_with_images", "8")
+        .containsEntry("scenes_with_audio", "8").containsEntry("title", "Space Discovery");
   }
 
   @Test
