@@ -167,16 +167,16 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
           }
           continue; // another node inserted first: read what it wrote
         }
-        if (row.expiresAt > now) {
-          if (DONE.equals(row.state)) return new Claim(key, Claim.State.DONE, null, null);
-          return new Claim(key, Claim.State.IN_PROGRESS, null, Instant.ofEpochMilli(row.expiresAt));
+        if (row.expiresAt() > now) {
+          if (DONE.equals(row.state())) return new Claim(key, Claim.State.DONE, null, null);
+          return new Claim(key, Claim.State.IN_PROGRESS, null, Instant.ofEpochMilli(row.expiresAt()));
         }
         if (acquire(c, stored, row, token, leaseEnd, now)) {
-          if (DONE.equals(row.state)) {
+          if (DONE.equals(row.state())) {
             return new Claim(key, Claim.State.CLAIMED, token, Instant.ofEpochMilli(leaseEnd));
           }
           log.info("Took over idempotency key {}: the previous claim's lease ran out at {}",
-              stored, Instant.ofEpochMilli(row.expiresAt));
+              stored, Instant.ofEpochMilli(row.expiresAt()));
           return new Claim(key, Claim.State.TAKEN_OVER, token, Instant.ofEpochMilli(leaseEnd));
         }
         // another node changed the row between our read and our update: read again
@@ -302,8 +302,8 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
       ps.setLong(2, leaseEnd);
       ps.setLong(3, now);
       ps.setString(4, stored);
-      ps.setString(5, row.state);
-      ps.setString(6, row.token);
+      ps.setString(5, row.state());
+      ps.setString(6, row.token());
       return ps.executeUpdate() == 1;
     }
   }
@@ -375,7 +375,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
       if (tableExists(c)) return;
       throw e;
     }
-    log.info("Created idempotency table {} ({})", table, dialect);
+    log.info("Created idempotency table {} if it was missing ({} DDL)", table, dialect);
   }
 
   private Dialect dialect(Connection c) throws SQLException {
