@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * primary key for every caller but one; every later change is a conditional {@code UPDATE} or
  * {@code DELETE} that names the row's current state and owner token, so of several nodes acting
  * on the same row exactly one sees an update count of 1 and the others re-read. Each statement
- * runs on its own in auto-commit mode; no lock is held between statements. Times are epoch
+ * runs on its own in auto-commit mode (a connection handed out with auto-commit off is switched
+ * for the call and back); no lock is held between statements. So give the store a plain pool, not
+ * a transaction-aware proxy whose connection belongs to the caller's transaction. Times are epoch
  * milliseconds from this store's {@link Clock}, not the database's, so the nodes' clocks should
  * agree (NTP) to well within a lease.
  *
