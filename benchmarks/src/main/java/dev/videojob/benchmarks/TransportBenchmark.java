@@ -14,10 +14,10 @@ import dev.videojob.core.VideoRequest;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,22 +45,28 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TransportBenchmark {
   private static final String BODY = "{\"id\":\"j1\",\"status\":\"running\",\"progress\":0.42}";
 
-  private MockWebServer server;
+  private HttpServer server;
+  private String base;
   private HttpTransport http;
   private VideoClient client;
   private okhttp3.OkHttpClient plain;
 
   @Setup(Level.Trial)
   public void start() throws IOException {
-    server = new MockWebServer();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(BODY).build();
-      }
+    // Without TCP_NODELAY on the server, its header and body writes meet the client's delayed ACK (~40 ms a call).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+    server.createContext("/", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
     });
     server.start();
-    http = HttpTransport.builder("bench").baseUrl(server.url("/").toString()).auth(Auth.bearer("k")).build();
+    base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    http = HttpTransport.builder("bench").baseUrl(base).auth(Auth.bearer("k")).build();
     client = VideoClient.builder().provider(new BenchProvider(http)).build();
     plain = new okhttp3.OkHttpClient();
   }
@@ -68,7 +74,7 @@ public class TransportBenchmark {
   @TearDown(Level.Trial)
   public void stop() {
     client.close();
-    server.close();
+    server.stop(0);
   }
 
   @Benchmark
@@ -79,7 +85,7 @@ public class TransportBenchmark {
   /** The baseline: the same GET with a bare OkHttp client, no SDK. */
   @Benchmark
   public int plainOkHttpCall() throws IOException {
-    try (okhttp3.Response r = plain.newCall(new okhttp3.Request.Builder().url(server.url("/jobs/j1")).build()).execute()) {
+    try (okhttp3.Response r = plain.newCall(new okhttp3.Request.Builder().url(base + "jobs/j1").build()).execute()) {
       return r.body().bytes().length;
     }
   }
