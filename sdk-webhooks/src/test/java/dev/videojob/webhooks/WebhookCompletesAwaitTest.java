@@ -36,7 +36,7 @@ class WebhookCompletesAwaitTest {
       assertThat(r.outcome()).isEqualTo(WebhookResponse.Outcome.ACCEPTED);
       assertThat(wait).isCompleted();
       assertThat(wait.join().status()).isEqualTo(JobStatus.SUCCEEDED);
-      assertThat(s.sleeper.pending().get(0)).as("the pending poll was canceled").isCancelled();
+      assertThat(s.sleeper.awaitCancelled(0)).as("the pending poll was canceled").isTrue();
       assertThat(server.getRequestCount()).isEqualTo(1);
     }
   }
