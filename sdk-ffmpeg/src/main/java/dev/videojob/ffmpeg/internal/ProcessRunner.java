@@ -108,6 +108,7 @@ public final class ProcessRunner {
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private final ExecutorService dispatch;
     private final Thread shutdownHook;
+    private boolean listenerFailed; // only touched on the single dispatch thread
     private Thread stdoutReader;
     private Thread stderrReader;
 
@@ -186,7 +187,12 @@ public final class ProcessRunner {
       try {
         listener.onProgress(p);
       } catch (RuntimeException e) {
-        LOG.warn("progress listener threw; ignoring", e);
+        if (listenerFailed) {
+          LOG.debug("progress listener threw again; ignoring", e);
+        } else {
+          listenerFailed = true;
+          LOG.warn("progress listener threw; ignoring it (further failures of this run are logged at debug)", e);
+        }
       }
     }
 
