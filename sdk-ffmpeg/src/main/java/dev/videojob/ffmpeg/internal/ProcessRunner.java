@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * stderr on their own threads, parses {@code -progress} output, enforces a wall-clock and a stall
  * timeout, and stops the process on cancel by escalating {@code q} on stdin, then destroy, then
  * destroy forcibly (descendants included). A JVM shutdown hook kills the process if the JVM exits
- * while it runs.
+ * while it runs. A run stalls when neither a progress report that moved (frame, time or size
+ * changed) nor a stderr line arrives for the stall timeout; captured (non-progress) output counts too.
  */
 public final class ProcessRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
@@ -164,10 +166,19 @@ public final class ProcessRunner {
           ProgressParser parser = new ProgressParser(inputDuration);
           BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
           String line;
+          String previous = "";
           while ((line = r.readLine()) != null) {
-            lastActivity.set(System.nanoTime());
             Progress p = parser.feed(line);
-            if (p != null) dispatch.execute(() -> deliver(p));
+            if (p == null) continue;
+            // ffmpeg repeats its report while stuck; only a report that moved counts as activity
+            String position = p.frame() + "/" + p.outTime() + "/" + p.totalSizeBytes() + "/" + p.finished();
+            if (!position.equals(previous)) lastActivity.set(System.nanoTime());
+            previous = position;
+            try {
+              dispatch.execute(() -> deliver(p));
+            } catch (RejectedExecutionException late) {
+              LOG.debug("progress after the run was closed; dropped");
+            }
           }
         } else {
           byte[] buf = new byte[8192];

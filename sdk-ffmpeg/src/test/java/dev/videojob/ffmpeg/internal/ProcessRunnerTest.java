@@ -7,6 +7,10 @@ import dev.videojob.ffmpeg.Ffmpeg;
 import dev.videojob.ffmpeg.Progress;
 import dev.videojob.ffmpeg.ProgressListener;
 import dev.videojob.ffmpeg.TranscodeException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -116,6 +120,27 @@ class ProcessRunnerTest {
     assertThat(o.exitCode()).isNotZero();
     assertThat(o.stderrTail()).contains("/no/such/file.mp4");
     assertThat(o.stop()).isEqualTo(ProcessRunner.Stop.NONE);
+  }
+
+  @Test
+  void ffmpegDiesWhenTheJvmThatStartedItExits() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        ShutdownHookChild.class.getName(), ffmpeg).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String pidLine;
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      pidLine = out.readLine();
+    }
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child JVM exited").isTrue();
+    assertThat(pidLine).as("pid printed by the child JVM").isNotBlank();
+
+    ProcessHandle.of(Long.parseLong(pidLine.trim())).ifPresent(ffmpegProcess -> {
+      try {
+        ffmpegProcess.onExit().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError("ffmpeg " + pidLine + " outlived the JVM that started it", e);
+      }
+    });
   }
 
   private static List<ProcessHandle> awaitChildren(ProcessHandle parent) throws InterruptedException {
