@@ -64,8 +64,9 @@ public final class Rendition {
 
   /**
    * Starts a rendition that meets a platform's delivery spec: its container, H.264 and AAC, its
-   * recommended aspect ratio and size, its frame-rate range, its maximum bit rate as a cap, and
-   * its duration range (longer input is cut, shorter input is held on its last frame).
+   * recommended aspect ratio and size with a blurred-background fit (no black bars), its frame-rate
+   * range, its maximum bit rate as a cap, and its duration range (longer input is cut, shorter
+   * input is held on its last frame).
    *
    * @param preset the platform
    * @param output where the file goes

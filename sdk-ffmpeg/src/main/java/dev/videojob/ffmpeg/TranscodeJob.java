@@ -2,7 +2,7 @@ package dev.videojob.ffmpeg;
 
 import dev.videojob.ffmpeg.TranscodeException.Category;
 import dev.videojob.ffmpeg.internal.CommandBuilder;
-import dev.videojob.ffmpeg.internal.Files2;
+import dev.videojob.ffmpeg.internal.OutputFiles;
 import dev.videojob.ffmpeg.internal.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -137,10 +137,10 @@ public final class TranscodeJob {
       List<OutputFile> files = finish(cmd, outputs, outcome);
       done.complete(new TranscodeResult(input, files, cmd.arguments(), Duration.ofNanos(System.nanoTime() - started)));
     } catch (RuntimeException e) {
-      outputs.forEach(p -> Files2.deleteQuietly(p.temp()));
+      outputs.forEach(p -> OutputFiles.deleteQuietly(p.temp()));
       done.completeExceptionally(e);
     } catch (Error e) {
-      outputs.forEach(p -> Files2.deleteQuietly(p.temp()));
+      outputs.forEach(p -> OutputFiles.deleteQuietly(p.temp()));
       done.completeExceptionally(e);
       throw e;
     }
@@ -181,8 +181,10 @@ public final class TranscodeJob {
       default -> { }
     }
     if (o.exitCode() != 0) {
-      throw new TranscodeException(Category.FFMPEG_FAILED, "ffmpeg failed on " + plan.input().toAbsolutePath(),
-          o.exitCode(), args, o.stderrTail(), null);
+      boolean badInput = o.stderrTail().contains("Invalid data found when processing input");
+      throw new TranscodeException(badInput ? Category.BAD_INPUT : Category.FFMPEG_FAILED,
+          badInput ? "ffmpeg could not decode " + plan.input().toAbsolutePath() + "; the input is corrupt"
+              : "ffmpeg failed on " + plan.input().toAbsolutePath(), o.exitCode(), args, o.stderrTail(), null);
     }
     List<OutputFile> files = new ArrayList<>();
     for (CommandBuilder.Pending p : outputs) {
@@ -192,7 +194,7 @@ public final class TranscodeJob {
             + p.targetFile(), o.exitCode(), args, o.stderrTail(), null);
       }
       MediaInfo info = ffmpeg.probe(written);
-      String sha = Files2.sha256(written);
+      String sha = OutputFiles.sha256(written);
       long size = sizeOf(written);
       files.add(new OutputFile(p.kind(), p.targetFile(), relocate(info, p.targetFile()), sha, size));
     }
@@ -238,7 +240,7 @@ public final class TranscodeJob {
         move(p.temp(), p.target());
         moved.add(p.target());
       } catch (IOException e) {
-        moved.forEach(Files2::deleteQuietly);
+        moved.forEach(OutputFiles::deleteQuietly);
         throw new TranscodeException(Category.FFMPEG_FAILED, "cannot move the finished output into place at "
             + p.target() + ": " + e.getMessage(), 0, args, "", e);
       }

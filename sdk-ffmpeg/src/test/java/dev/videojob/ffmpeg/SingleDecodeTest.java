@@ -3,7 +3,7 @@ package dev.videojob.ffmpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.videojob.core.AspectRatio;
-import dev.videojob.ffmpeg.internal.Files2;
+import dev.videojob.ffmpeg.internal.OutputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -56,7 +56,7 @@ class SingleDecodeTest {
   @Test
   void resultsCarryTheSha256OfTheFileInPlace() throws Exception {
     for (OutputFile f : result.outputs()) {
-      assertThat(f.sha256()).hasSize(64).isEqualTo(Files2.sha256(f.path()));
+      assertThat(f.sha256()).hasSize(64).isEqualTo(OutputFiles.sha256(f.path()));
       assertThat(f.sizeBytes()).isEqualTo(Files.size(f.path()));
       assertThat(f.info().path()).isEqualTo(f.path());
     }

@@ -160,7 +160,7 @@ public final class CommandBuilder {
     need("muxer", r.container().muxer(), caps.hasMuxer(r.container().muxer()));
     outputArgs.addAll(List.of("-f", r.container().muxer()));
     if (r.container() == Container.MP4) outputArgs.addAll(List.of("-movflags", "+faststart"));
-    Path temp = Files2.tempSibling(r.output());
+    Path temp = OutputFiles.tempSibling(r.output());
     outputArgs.add(temp.toString());
     pending.add(new Pending(OutputFile.Kind.VIDEO, absPath(r.output()), temp, null));
   }
@@ -192,7 +192,7 @@ public final class CommandBuilder {
     outputArgs.addAll(List.of("-map", label, "-frames:v", "1", "-c:v", codec));
     if (!t.isPng()) outputArgs.addAll(List.of("-q:v", "3"));
     outputArgs.addAll(List.of("-an", "-sn", "-dn", "-map_metadata", "-1", "-update", "1", "-f", "image2"));
-    Path temp = Files2.tempSibling(t.output());
+    Path temp = OutputFiles.tempSibling(t.output());
     outputArgs.add(temp.toString());
     pending.add(new Pending(OutputFile.Kind.THUMBNAIL, absPath(t.output()), temp, null));
   }
@@ -231,7 +231,7 @@ public final class CommandBuilder {
       outputArgs.add("-an");
     }
     outputArgs.addAll(List.of("-sn", "-dn", "-map_metadata", "-1"));
-    Path temp = Files2.tempSibling(s.directory());
+    Path temp = OutputFiles.tempSibling(s.directory());
     if (hls) {
       StringBuilder map = new StringBuilder();
       for (int k = 0; k < s.steps().size(); k++) {

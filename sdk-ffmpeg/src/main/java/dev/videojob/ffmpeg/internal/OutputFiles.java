@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** File chores for outputs: temporary sibling names, streaming SHA-256, recursive deletion. */
-public final class Files2 {
-  private static final Logger LOG = LoggerFactory.getLogger(Files2.class);
+public final class OutputFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(OutputFiles.class);
 
-  private Files2() {}
+  private OutputFiles() {}
 
   /**
    * A hidden sibling name for writing {@code target} before it is complete; keeps the extension.
