@@ -55,7 +55,8 @@ public final class Rendition {
   /**
    * Starts a rendition written to a file.
    *
-   * @param output where the file goes; it appears there only when the whole run succeeds
+   * @param output where the file goes; it appears there (replacing any file already there) only when
+   *     the whole run succeeds
    * @return a builder with H.264, CRF 23, AAC 128 kb/s, MP4 (WebM for a {@code .webm} name), crop fit
    */
   public static Builder builder(Path output) {

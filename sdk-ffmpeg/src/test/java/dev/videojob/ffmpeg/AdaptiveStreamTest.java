@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -18,8 +19,14 @@ class AdaptiveStreamTest {
   @TempDir static Path dir;
   static TranscodeResult result;
 
+  @BeforeEach
+  void requireFfmpeg() {
+    TestMedia.ffmpeg();
+  }
+
   @BeforeAll
   static void transcode() {
+    if (!TestMedia.available()) return; // each test then skips or fails in @BeforeEach
     Path master = TestMedia.clip(dir, "master.mp4", 640, 360, 3, true);
     result = TestMedia.ffmpeg().transcode(TranscodePlan.builder(master)
         .stream(AdaptiveStream.hls(dir.resolve("hls")).step(360, 800_000).step(180, 300_000)

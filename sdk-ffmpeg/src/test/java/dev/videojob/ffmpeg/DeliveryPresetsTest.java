@@ -15,6 +15,7 @@ class DeliveryPresetsTest {
 
   @BeforeAll
   static void generate() {
+    if (!TestMedia.available()) return; // each test then skips or fails in @BeforeEach
     clip = TestMedia.clip(dir, "clip.mp4", 640, 360, 2, true);
   }
 
@@ -32,6 +33,7 @@ class DeliveryPresetsTest {
 
   @Test
   void validateListsEveryViolationNotJustTheFirst() {
+    TestMedia.ffmpeg();
     MediaInfo webm = TestMedia.ffmpeg().transcode(TranscodePlan.builder(clip).rendition(
         Rendition.builder(dir.resolve("tiny.webm")).videoCodec(VideoCodec.VP9).audio(AudioCodec.OPUS).size(160, 90)
             .frameRate(12).speed(EncoderSpeed.FASTEST).build()).build()).outputs().get(0).info();
@@ -46,6 +48,7 @@ class DeliveryPresetsTest {
 
   @Test
   void aspectOutsideTheRangeIsReported() {
+    TestMedia.ffmpeg();
     MediaInfo wide = TestMedia.ffmpeg().probe(clip);
 
     assertThat(DeliveryPresets.validate(wide, DeliveryPresets.YOUTUBE_SHORTS)).extracting(PresetViolation::rule)
@@ -54,6 +57,7 @@ class DeliveryPresetsTest {
 
   @Test
   void tiktokPresetRenditionPassesItsOwnValidationEvenFromAShortLandscapeSource() {
+    TestMedia.ffmpeg();
     Path out = dir.resolve("tiktok.mp4");
     MediaInfo info = TestMedia.ffmpeg().transcode(TranscodePlan.builder(clip)
         .rendition(Rendition.forPreset(DeliveryPresets.TIKTOK, out).size(540, 960).speed(EncoderSpeed.FASTEST).build())
@@ -66,6 +70,7 @@ class DeliveryPresetsTest {
 
   @Test
   void xPresetRenditionPassesItsOwnValidation() {
+    TestMedia.ffmpeg();
     Path out = dir.resolve("x.mp4");
     MediaInfo info = TestMedia.ffmpeg().transcode(TranscodePlan.builder(clip)
         .rendition(Rendition.forPreset(DeliveryPresets.X, out).size(320, 180).speed(EncoderSpeed.FASTEST).build())
@@ -76,6 +81,7 @@ class DeliveryPresetsTest {
 
   @Test
   void presetRenditionCutsInputLongerThanTheMaximum() {
+    TestMedia.ffmpeg();
     DeliveryPreset short1s = new DeliveryPreset("Short", Container.MP4, java.util.Set.of(VideoCodec.H264),
         java.util.Set.of(AudioCodec.AAC), 0, 0, 0, 0, Duration.ZERO, Duration.ofSeconds(1), 0, 0, 0.1, 10,
         dev.videojob.core.AspectRatio.LANDSCAPE_16_9, 320, 180, java.net.URI.create("https://example.com/spec"),

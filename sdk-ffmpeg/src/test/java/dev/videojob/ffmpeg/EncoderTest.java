@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +17,14 @@ class EncoderTest {
   @TempDir static Path dir;
   static Path clip;
 
+  @BeforeEach
+  void requireFfmpeg() {
+    TestMedia.ffmpeg();
+  }
+
   @BeforeAll
   static void generate() {
+    if (!TestMedia.available()) return; // each test then skips or fails in @BeforeEach
     clip = TestMedia.clip(dir, "clip.mp4", 320, 180, 1, true);
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,8 +36,14 @@ class FitAndAspectTest {
     return cases.stream();
   }
 
+  @BeforeEach
+  void requireFfmpeg() {
+    TestMedia.ffmpeg();
+  }
+
   @BeforeAll
   static void transcode() {
+    if (!TestMedia.available()) return; // each test then skips or fails in @BeforeEach
     Path source = TestMedia.solid(dir, "grey.mp4", 640, 360, 1);
     TranscodePlan.Builder plan = TranscodePlan.builder(source);
     cases().forEach(a -> {

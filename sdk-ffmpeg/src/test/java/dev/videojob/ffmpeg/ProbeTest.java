@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,9 +15,14 @@ class ProbeTest {
   @TempDir static Path dir;
   static Path clip;
 
+  @BeforeEach
+  void requireFfmpeg() {
+    TestMedia.ffmpeg();
+  }
+
   @BeforeAll
   static void generate() {
-    TestMedia.ffmpeg();
+    if (!TestMedia.available()) return; // each test then skips or fails in @BeforeEach
     clip = TestMedia.clip(dir, "clip.mp4", 320, 180, 2, true);
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +24,14 @@ class RunControlTest {
   static Path longClip;
   static Ffmpeg ffmpeg;
 
+  @BeforeEach
+  void requireFfmpeg() {
+    TestMedia.ffmpeg();
+  }
+
   @BeforeAll
   static void generate() {
-    TestMedia.ffmpeg();
+    if (!TestMedia.available()) return; // each test then skips or fails in @BeforeEach
     shortClip = TestMedia.clip(dir, "short.mp4", 320, 180, 2, true);
     longClip = TestMedia.clip(dir, "long.mp4", 160, 90, 20, true);
     ffmpeg = Ffmpeg.builder().cancelGrace(Duration.ofMillis(500)).build();

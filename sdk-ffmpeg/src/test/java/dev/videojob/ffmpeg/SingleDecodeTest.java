@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +16,14 @@ class SingleDecodeTest {
   @TempDir static Path dir;
   static TranscodeResult result;
 
+  @BeforeEach
+  void requireFfmpeg() {
+    TestMedia.ffmpeg();
+  }
+
   @BeforeAll
   static void transcode() {
+    if (!TestMedia.available()) return; // each test then skips or fails in @BeforeEach
     Path master = TestMedia.clip(dir, "master.mp4", 640, 360, 2, true);
     result = TestMedia.ffmpeg().transcode(TranscodePlan.builder(master)
         .rendition(Rendition.builder(dir.resolve("vertical.mp4")).aspectRatio(AspectRatio.PORTRAIT_9_16).height(320)

@@ -17,8 +17,8 @@ final class TestMedia {
 
   private TestMedia() {}
 
-  /** Skips (laptop) or fails (CI) unless ffmpeg is installed; returns the helper. */
-  static synchronized Ffmpeg ffmpeg() {
+  /** @return whether ffmpeg and ffprobe were found (for {@code @BeforeAll}, which must not skip: surefire hides class-level skips) */
+  static synchronized boolean available() {
     if (!looked) {
       looked = true;
       try {
@@ -27,7 +27,12 @@ final class TestMedia {
         ffmpeg = null;
       }
     }
-    boolean ffmpegFound = ffmpeg != null;
+    return ffmpeg != null;
+  }
+
+  /** Skips (laptop) or fails (CI) unless ffmpeg is installed; returns the helper. */
+  static Ffmpeg ffmpeg() {
+    boolean ffmpegFound = available();
     RequiredServices.assume(ffmpegFound, MISSING);
     return ffmpeg;
   }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Finds an executable: an explicit path, else an environment variable, else the directories of
- * {@code PATH}. The error names every place it looked.
+ * {@code PATH}. An explicit path or a set variable that does not name an executable is an error
+ * (never silently replaced by another binary). The error names every place it looked.
  */
 public final class BinaryLocator {
   private BinaryLocator() {}
@@ -38,7 +39,10 @@ public final class BinaryLocator {
     if (fromEnv != null && !fromEnv.isBlank()) {
       Path p = Path.of(fromEnv);
       if (isExecutable(p)) return p.toAbsolutePath();
-      looked.add(envVar + "=" + fromEnv + " (not an executable file)");
+      // a variable that is set but wrong is a misconfiguration, not a reason to pick another binary
+      throw TranscodeException.before(TranscodeException.Category.BINARY_MISSING,
+          name + " not found: " + envVar + "=" + fromEnv + " is not an executable file; fix " + envVar
+              + " or unset it to search PATH");
     } else {
       looked.add(envVar + " (unset)");
     }

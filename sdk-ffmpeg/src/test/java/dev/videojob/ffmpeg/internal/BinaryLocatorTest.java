@@ -53,11 +53,23 @@ class BinaryLocatorTest {
   @Test
   void missingBinaryNamesEveryPlaceLooked() {
     assertThatThrownBy(() -> BinaryLocator.locate("ffmpeg", null, "FFMPEG_PATH", null,
-        Map.of("FFMPEG_PATH", "/nope/ffmpeg", "PATH", dir.toString())))
+        Map.of("PATH", dir.toString())))
         .isInstanceOfSatisfying(TranscodeException.class, e -> {
           assertThat(e.category()).isEqualTo(TranscodeException.Category.BINARY_MISSING);
-          assertThat(e.getMessage()).contains("FFMPEG_PATH=/nope/ffmpeg").contains(dir.toString())
+          assertThat(e.getMessage()).contains("FFMPEG_PATH (unset)").contains(dir.toString())
               .contains("apt-get install ffmpeg");
+        });
+  }
+
+  @Test
+  void variableNamingNoExecutableIsAnErrorEvenWhenPathHasOne() throws Exception {
+    executable(dir.resolve("bin"), "ffmpeg");
+
+    assertThatThrownBy(() -> BinaryLocator.locate("ffmpeg", null, "FFMPEG_PATH", null,
+        Map.of("FFMPEG_PATH", "/nope/ffmpeg", "PATH", dir.resolve("bin").toString())))
+        .isInstanceOfSatisfying(TranscodeException.class, e -> {
+          assertThat(e.category()).isEqualTo(TranscodeException.Category.BINARY_MISSING);
+          assertThat(e.getMessage()).contains("FFMPEG_PATH=/nope/ffmpeg");
         });
   }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The process machinery on real processes. */
@@ -25,15 +26,17 @@ class ProcessRunnerTest {
 
   @BeforeAll
   static void locate() {
-    String found = null;
     try {
-      found = Ffmpeg.locate().ffmpegPath().toString();
+      ffmpeg = Ffmpeg.locate().ffmpegPath().toString();
     } catch (TranscodeException e) {
-      found = null;
+      ffmpeg = null;
     }
-    boolean ffmpegFound = found != null;
+  }
+
+  @BeforeEach
+  void requireFfmpeg() {
+    boolean ffmpegFound = ffmpeg != null;
     RequiredServices.assume(ffmpegFound, "ffmpeg not found on PATH or FFMPEG_PATH; install it (apt-get install ffmpeg)");
-    ffmpeg = found;
   }
 
   private static ProcessRunner.Options options(Duration timeout, Duration stall) {
