@@ -127,4 +127,24 @@ class CommandBuilderTest {
 
     assertThat(a).containsSubsequence("-c:v", "libopenh264", "-b:v").doesNotContain("-crf");
   }
+
+  @Test
+  void thumbnailAtTheVeryEndTakesTheLastFrame() {
+    List<String> a = args(TranscodePlan.builder(Path.of("/in.mp4"))
+        .thumbnail(Thumbnail.atFraction(1.0, Path.of("/t.jpg")).withWidth(320)).build());
+
+    String graph = a.get(a.indexOf("-filter_complex") + 1);
+    assertThat(graph).contains("trim=start=9.967").contains("scale=320:-2");
+    assertThat(a).containsSubsequence("-frames:v", "1", "-c:v", "mjpeg");
+  }
+
+  @Test
+  void shortSourceIsPaddedToTheMinimumDurationWithPictureAndSound() {
+    List<String> a = args(TranscodePlan.builder(Path.of("/in.mp4"))
+        .rendition(Rendition.builder(Path.of("/o.mp4")).durationRange(Duration.ofSeconds(15), Duration.ofSeconds(60))
+            .build()).build());
+
+    assertThat(a.get(a.indexOf("-filter_complex") + 1)).contains("tpad=stop_mode=clone:stop_duration=5.100");
+    assertThat(a).containsSubsequence("-af", "apad=whole_dur=15.100").containsSubsequence("-t", "60.000");
+  }
 }
