@@ -51,12 +51,22 @@ public record Capabilities(String version, int majorVersion, Set<String> encoder
     return codec.encoderChain().stream().filter(encoders::contains).findFirst();
   }
 
-  /** @param name a filter name @return whether this binary has it */
+  /**
+   * Whether this binary has a filter.
+   *
+   * @param name a filter name such as {@code split}
+   * @return true when listed by {@code -filters}
+   */
   public boolean hasFilter(String name) {
     return filters.contains(name);
   }
 
-  /** @param name a muxer name @return whether this binary has it */
+  /**
+   * Whether this binary has a muxer.
+   *
+   * @param name a muxer name such as {@code hls}
+   * @return true when listed by {@code -muxers}
+   */
   public boolean hasMuxer(String name) {
     return muxers.contains(name);
   }

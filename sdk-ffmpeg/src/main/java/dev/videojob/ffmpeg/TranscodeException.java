@@ -31,9 +31,13 @@ public final class TranscodeException extends VideoJobException {
     FFMPEG_FAILED
   }
 
+  /** Why the run failed. */
   private final Category category;
+  /** The exit code, or -1. */
   private final int exitCode;
+  /** The command; not serialized. */
   private final transient List<String> arguments;
+  /** The bounded stderr tail. */
   private final String stderrTail;
 
   /**
