@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * primary key for every caller but one; every later change is a conditional {@code UPDATE} or
  * {@code DELETE} that names the row's current state and owner token, so of several nodes acting
  * on the same row exactly one sees an update count of 1 and the others re-read. Each statement
- * runs on its own in auto-commit mode; no lock is held between statements. Times are epoch
+ * runs on its own in auto-commit mode (a connection handed out with auto-commit off is switched
+ * for the call and back); no lock is held between statements. So give the store a plain pool, not
+ * a transaction-aware proxy whose connection belongs to the caller's transaction. Times are epoch
  * milliseconds from this store's {@link Clock}, not the database's, so the nodes' clocks should
  * agree (NTP) to well within a lease.
  *
@@ -167,16 +169,16 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
           }
           continue; // another node inserted first: read what it wrote
         }
-        if (row.expiresAt > now) {
-          if (DONE.equals(row.state)) return new Claim(key, Claim.State.DONE, null, null);
-          return new Claim(key, Claim.State.IN_PROGRESS, null, Instant.ofEpochMilli(row.expiresAt));
+        if (row.expiresAt() > now) {
+          if (DONE.equals(row.state())) return new Claim(key, Claim.State.DONE, null, null);
+          return new Claim(key, Claim.State.IN_PROGRESS, null, Instant.ofEpochMilli(row.expiresAt()));
         }
         if (acquire(c, stored, row, token, leaseEnd, now)) {
-          if (DONE.equals(row.state)) {
+          if (DONE.equals(row.state())) {
             return new Claim(key, Claim.State.CLAIMED, token, Instant.ofEpochMilli(leaseEnd));
           }
           log.info("Took over idempotency key {}: the previous claim's lease ran out at {}",
-              stored, Instant.ofEpochMilli(row.expiresAt));
+              stored, Instant.ofEpochMilli(row.expiresAt()));
           return new Claim(key, Claim.State.TAKEN_OVER, token, Instant.ofEpochMilli(leaseEnd));
         }
         // another node changed the row between our read and our update: read again
@@ -302,8 +304,8 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
       ps.setLong(2, leaseEnd);
       ps.setLong(3, now);
       ps.setString(4, stored);
-      ps.setString(5, row.state);
-      ps.setString(6, row.token);
+      ps.setString(5, row.state());
+      ps.setString(6, row.token());
       return ps.executeUpdate() == 1;
     }
   }
@@ -375,7 +377,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
       if (tableExists(c)) return;
       throw e;
     }
-    log.info("Created idempotency table {} ({})", table, dialect);
+    log.info("Created idempotency table {} if it was missing ({} DDL)", table, dialect);
   }
 
   private Dialect dialect(Connection c) throws SQLException {

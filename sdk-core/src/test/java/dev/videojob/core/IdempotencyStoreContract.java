@@ -418,7 +418,9 @@ abstract class IdempotencyStoreContract {
       start.countDown();
       for (Future<?> f : futures) f.get(2, TimeUnit.MINUTES);
     } finally {
+      // Let no claim outlive the test (it could re-create a table the clean-up dropped).
       pool.shutdownNow();
+      pool.awaitTermination(2, TimeUnit.MINUTES);
     }
     return outcomes.entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));

@@ -90,6 +90,17 @@ abstract class JdbcIdempotencyStoreContract extends IdempotencyStoreContract {
   }
 
   @Test
+  void commitsEachChangeWhenThePoolHandsOutConnectionsWithAutoCommitOff() {
+    try (JdbcIdempotencyStore manual = JdbcIdempotencyStore.builder(TestDatabases.withAutoCommitOff(dataSource()))
+        .tableName(table).createTableIfMissing(true).clock(clock).build();
+         JdbcIdempotencyStore other = builder().build()) {
+      manual.complete(manual.claim("delivery-1", LEASE), RETENTION);
+
+      assertThat(other.claim("delivery-1", LEASE).state()).isEqualTo(Claim.State.DONE);
+    }
+  }
+
+  @Test
   void purgeDeletesOnlyRowsWhoseLeaseOrRetentionRanOut() throws SQLException {
     try (JdbcIdempotencyStore store = builder().createTableIfMissing(true).build()) {
       store.complete(store.claim("short", LEASE), Duration.ofSeconds(10));

@@ -74,13 +74,30 @@ public final class TestDatabases {
     }
   }
 
+  /**
+   * Wraps a data source so that its connections start with auto-commit off, as some pools hand them out.
+   *
+   * @param dataSource the database
+   * @return connections to it with auto-commit off
+   */
+  public static DataSource withAutoCommitOff(DataSource dataSource) {
+    return new UrlDataSource(null) {
+      @Override
+      public Connection getConnection() throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        return c;
+      }
+    };
+  }
+
   private static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
   }
 
   /** A {@link DataSource} that opens a new {@link DriverManager} connection for each call. */
-  private static final class UrlDataSource implements DataSource {
+  private static class UrlDataSource implements DataSource {
     private final String url;
 
     UrlDataSource(String url) {
@@ -131,7 +148,7 @@ public final class TestDatabases {
 
     @Override
     public String toString() {
-      return "UrlDataSource{" + url.replaceAll("password=[^&;]*", "password=<redacted>") + "}";
+      return url == null ? "DataSource" : "UrlDataSource{" + url.replaceAll("password=[^&;]*", "password=<redacted>") + "}";
     }
   }
 }
