@@ -7,7 +7,9 @@ import dev.videojob.core.VideoJob;
 import dev.videojob.webhooks.WebhookResponse.Outcome;
 import dev.videojob.webhooks.WebhookVerificationException.Reason;
 import dev.videojob.webhooks.internal.BoundedBody;
-import dev.videojob.webhooks.internal.IdempotencyKeys;
+import dev.videojob.webhooks.internal.DaemonThreads;
+import dev.videojob.webhooks.internal.EventKeys;
+import dev.videojob.webhooks.internal.EventProcessor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -19,10 +21,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,13 +57,10 @@ public final class WebhookPipeline implements AutoCloseable {
   private final CallbackTokens tokens;
   private final int maxBodyBytes;
   private final IdempotencyStore store;
-  private final WebhookHandler handler;
-  private final Consumer<VideoJob> snapshotListener;
-  private final StatusConfirmer confirmer;
+  private final EventProcessor processor;
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final Duration lease;
-  private final Duration retention;
   private final Clock clock;
 
   private WebhookPipeline(Builder b) {
@@ -89,11 +86,8 @@ public final class WebhookPipeline implements AutoCloseable {
           + "a JDBC store for several");
     }
     this.store = b.store;
-    this.handler = b.handler;
-    this.snapshotListener = b.snapshotListener;
-    this.confirmer = b.confirmer;
+    this.processor = new EventProcessor(b.store, b.handler, b.confirmer, b.snapshotListener, b.lease, b.retention);
     this.lease = b.lease;
-    this.retention = b.retention;
     this.clock = b.clock;
     if (b.executor != null) {
       this.executor = b.executor;
@@ -182,13 +176,16 @@ public final class WebhookPipeline implements AutoCloseable {
       return WebhookResponse.of(Outcome.FAILED, null, null);
     }
 
-    String key = IdempotencyKeys.of(event, format.deliveryIdIdentifiesEvent());
+    String key = EventKeys.of(event, format.deliveryIdIdentifiesEvent());
     Claim claim;
     try {
       claim = store.claim(key, lease);
     } catch (IdempotencyStoreException e) {
       LOG.error("{} webhook not processed: idempotency store unavailable", provider, e);
       return WebhookResponse.of(Outcome.UNAVAILABLE, event, null);
+    } catch (RuntimeException e) {
+      LOG.error("{} webhook not processed: idempotency store failed (is it closed?)", provider, e);
+      return WebhookResponse.of(Outcome.FAILED, event, null);
     }
     switch (claim.state()) {
       case DONE:
@@ -201,58 +198,13 @@ public final class WebhookPipeline implements AutoCloseable {
         break;
     }
     try {
-      executor.execute(() -> process(event, claim));
+      executor.execute(() -> processor.process(event, claim));
     } catch (RejectedExecutionException e) {
       LOG.warn("{} webhook handoff queue full or pipeline closed; asked to retry: {}", provider, event);
-      release(claim);
+      processor.release(claim);
       return WebhookResponse.of(Outcome.OVERLOADED, event, null);
     }
     return WebhookResponse.of(Outcome.ACCEPTED, event, null);
-  }
-
-  private void process(WebhookEvent received, Claim claim) {
-    WebhookEvent event = received;
-    try {
-      if (confirmer != null && received.snapshot().isPresent()) {
-        VideoJob claimed = received.snapshot().get();
-        VideoJob confirmed = Objects.requireNonNull(confirmer.confirm(received), "confirmer returned null");
-        if (confirmed.status() != claimed.status()) {
-          LOG.warn("{} webhook for job {} claims {} but the provider reports {}; dropped", received.provider(),
-              claimed.id(), claimed.status(), confirmed.status());
-          release(claim);
-          return;
-        }
-        event = received.toBuilder().snapshot(confirmed).build();
-      }
-      if (handler != null) handler.handle(event);
-    } catch (Exception e) {
-      LOG.warn("{} webhook handler failed; event released for redelivery: {}", received.provider(), received, e);
-      release(claim);
-      return;
-    }
-    try {
-      if (!store.complete(claim, retention)) {
-        LOG.warn("{} webhook handled after its {} lease ran out; another delivery may have run too; raise lease(...)",
-            received.provider(), lease);
-      }
-    } catch (IdempotencyStoreException e) {
-      LOG.error("{} webhook handled but not marked done; a redelivery may run the handler again", received.provider(), e);
-    }
-    if (snapshotListener != null && event.snapshot().isPresent()) {
-      try {
-        snapshotListener.accept(event.snapshot().get());
-      } catch (RuntimeException e) {
-        LOG.warn("{} verified-snapshot listener failed", received.provider(), e);
-      }
-    }
-  }
-
-  private void release(Claim claim) {
-    try {
-      store.release(claim);
-    } catch (IdempotencyStoreException e) {
-      LOG.error("could not release a webhook claim; it becomes claimable when its lease runs out", e);
-    }
   }
 
   /** @return the provider this pipeline receives for */
@@ -285,22 +237,6 @@ public final class WebhookPipeline implements AutoCloseable {
   @Override
   public String toString() {
     return "WebhookPipeline{" + format.provider() + ", " + (verifier != null ? verifier : tokens) + "}";
-  }
-
-  private static final class DaemonThreads implements ThreadFactory {
-    private final String prefix;
-    private final AtomicInteger n = new AtomicInteger();
-
-    DaemonThreads(String prefix) {
-      this.prefix = prefix;
-    }
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }
   }
 
   /** Builds a {@link WebhookPipeline}; not thread-safe. */

@@ -52,8 +52,8 @@ class CallbackTokensTest {
     String token = requestTo(url).queryParameter(CallbackTokens.TOKEN_PARAMETER).orElseThrow();
     char last = token.charAt(token.length() - 2);
     String tampered = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
-    WebhookVerificationException e = catchThrowableOfType(() -> tokens.verify("ssemble", "job-1", tampered),
-        WebhookVerificationException.class);
+    WebhookVerificationException e = catchThrowableOfType(WebhookVerificationException.class,
+        () -> tokens.verify("ssemble", "job-1", tampered));
     assertThat(e.reason()).isEqualTo(Reason.INVALID_TOKEN);
     assertThat(e).hasMessageNotContaining(token).hasMessageNotContaining(SECRET);
   }
@@ -62,14 +62,14 @@ class CallbackTokensTest {
   void rejectsTokenMovedToAnotherReference() {
     URI url = tokens.callbackUrl(URI.create("https://app.example.com/hook"), "ssemble", "job-1");
     String token = requestTo(url).queryParameter(CallbackTokens.TOKEN_PARAMETER).orElseThrow();
-    assertThat(catchThrowableOfType(() -> tokens.verify("ssemble", "job-2", token), WebhookVerificationException.class)
+    assertThat(catchThrowableOfType(WebhookVerificationException.class, () -> tokens.verify("ssemble", "job-2", token))
         .reason()).isEqualTo(Reason.INVALID_TOKEN);
   }
 
   @Test
   void rejectsTokenIssuedForAnotherProvider() {
     URI url = tokens.callbackUrl(URI.create("https://app.example.com/hook"), "vidbuilder");
-    assertThat(catchThrowableOfType(() -> verify(tokens, "ssemble", url), WebhookVerificationException.class).reason())
+    assertThat(catchThrowableOfType(WebhookVerificationException.class, () -> verify(tokens, "ssemble", url)).reason())
         .isEqualTo(Reason.INVALID_TOKEN);
   }
 
@@ -77,7 +77,7 @@ class CallbackTokensTest {
   void rejectsTokenMadeWithAnotherSecret() {
     URI url = CallbackTokens.withSecret("some-other-secret-of-enough-length").callbackUrl(
         URI.create("https://app.example.com/hook"), "ssemble");
-    assertThat(catchThrowableOfType(() -> verify(tokens, "ssemble", url), WebhookVerificationException.class).reason())
+    assertThat(catchThrowableOfType(WebhookVerificationException.class, () -> verify(tokens, "ssemble", url)).reason())
         .isEqualTo(Reason.INVALID_TOKEN);
   }
 
@@ -90,13 +90,12 @@ class CallbackTokensTest {
 
   @Test
   void rejectsUrlWithoutToken() {
-    assertThat(catchThrowableOfType(() -> verify(tokens, "ssemble", URI.create("https://app.example.com/hook")),
-        WebhookVerificationException.class).reason()).isEqualTo(Reason.MISSING_TOKEN);
+    assertThat(catchThrowableOfType(WebhookVerificationException.class, () -> verify(tokens, "ssemble", URI.create("https://app.example.com/hook"))).reason()).isEqualTo(Reason.MISSING_TOKEN);
   }
 
   @Test
   void rejectsShortSecretAtConstruction() {
-    assertThat(catchThrowableOfType(() -> CallbackTokens.withSecret("short"), WebhookVerificationException.class)
+    assertThat(catchThrowableOfType(WebhookVerificationException.class, () -> CallbackTokens.withSecret("short"))
         .reason()).isEqualTo(Reason.INVALID_SECRET);
   }
 

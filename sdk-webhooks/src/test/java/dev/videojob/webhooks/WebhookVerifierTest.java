@@ -192,6 +192,16 @@ class WebhookVerifierTest {
   }
 
   @Test
+  void acceptsVidBuilderOptionalSignatureAsItsDocumentComputesIt() {
+    String body = "{\"jobId\":\"abc123def456\",\"status\":\"completed\",\"videoUrl\":\"/api/download/abc123def456\"}";
+    String secret = "vidbuilder-secret-key";
+    Map<String, String> headers = Map.of("x-webhook-signature", ProviderSamples.higgsfieldSignature(secret, body));
+    WebhookVerifier v = WebhookVerifier.builder(SignatureScheme.hmacSha256Hex("x-webhook-signature")).secret(secret).build();
+    assertThatCode(() -> v.verify(body.getBytes(StandardCharsets.UTF_8), WebhookHeaders.of(headers)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void acceptsCreativeAiSignatureAsItsSampleComputesIt() {
     byte[] body = ("{\"id\":\"vgen_abc123\",\"object\":\"video.generation\",\"status\":\"completed\","
         + "\"output_url\":\"https://cdn.creativeai.run/output/video-abc123.mp4\"}").getBytes(StandardCharsets.UTF_8);

@@ -3,8 +3,8 @@ package dev.videojob.webhooks.internal;
 import dev.videojob.webhooks.WebhookEvent;
 
 /** The key under which an event is claimed in the idempotency store. */
-public final class IdempotencyKeys {
-  private IdempotencyKeys() {}
+public final class EventKeys {
+  private EventKeys() {}
 
   /**
    * {@code provider:delivery:<id>} when the provider names deliveries and its delivery ids identify
