@@ -1,6 +1,5 @@
 package dev.videojob.providers.ssemble;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.core.InvalidRequestException;
 import dev.videojob.core.JobRef;
@@ -17,6 +16,7 @@ import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
 import dev.videojob.core.spi.VideoProvider;
+import dev.videojob.providers.internal.CallbackUrls;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.webhooks.CallbackTokens;
 import dev.videojob.webhooks.CallbackUrlPolicy;
@@ -199,19 +199,11 @@ public final class Ssemble implements VideoProvider {
   }
 
   private URI webhookUrl(URI given) {
-    URI url = given;
-    if (callbackTokens != null && !hasToken(given)) url = callbackTokens.callbackUrl(given, ID);
     try {
-      return callbackPolicy.check(url);
-    } catch (InvalidRequestException e) {
+      return callbackPolicy.check(CallbackUrls.withToken(callbackTokens, given, ID));
+    } catch (InvalidRequestException | IllegalArgumentException e) {
       throw InvalidRequestException.forField(ID, "callbackUrl", e.getMessage());
     }
-  }
-
-  private static boolean hasToken(URI url) {
-    String q = url.getRawQuery();
-    return q != null && (q.startsWith(CallbackTokens.TOKEN_PARAMETER + "=")
-        || q.contains("&" + CallbackTokens.TOKEN_PARAMETER + "="));
   }
 
   @Override
@@ -229,7 +221,7 @@ public final class Ssemble implements VideoProvider {
     o.layout().ifPresent(v -> body.put(SsembleApi.LAYOUT, v.wire()));
     request.callbackUrl().ifPresent(u -> {
       URI url = webhookUrl(u);
-      if (!hasToken(url)) {
+      if (!CallbackUrls.hasToken(url)) {
         log.warn("ssemble signs no webhooks and this callback URL carries no callback token, so the webhook pipeline"
             + " will refuse its callbacks: set callbackTokens(...) on Ssemble.builder() or build the URL with"
             + " CallbackTokens.callbackUrl");

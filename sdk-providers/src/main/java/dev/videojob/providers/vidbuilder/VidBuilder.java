@@ -17,7 +17,10 @@ import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
 import dev.videojob.core.spi.VideoProvider;
+import dev.videojob.providers.internal.CallbackUrls;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.webhooks.CallbackTokens;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -57,6 +60,10 @@ import okhttp3.OkHttpClient;
  * base URL into a second {@code MASTER} asset that {@linkplain dev.videojob.core.Asset#needsAuth() needs
  * the credentials}; reels are {@code REEL} assets.
  *
+ * <p>Webhooks: VidBuilder signs nothing unless configured to; with {@link Builder#callbackTokens}
+ * the adapter adds a per-job token to each callback URL for the webhook pipeline to check. Parse
+ * callbacks with {@link #webhookFormat()} or {@link #signedWebhookFormat()}.
+ *
  * <p>Auth: HTTP Basic (VidBuilder's reference pages) with {@link Builder#basicAuth}, or a Bearer
  * key as in the document's integration example with {@link Builder#apiKey}; exactly one.
  *
@@ -88,6 +95,7 @@ public final class VidBuilder implements VideoProvider {
   private final HttpTransport syncHttp;
   private final Duration syncTimeout;
   private final Clock clock;
+  private final CallbackTokens callbackTokens;
   private final ProviderCapabilities capabilities = ProviderCapabilities.builder()
       .polling(true).webhooks(true).cancel(false)
       .requires(RequestField.CALLBACK_URL)
@@ -113,6 +121,7 @@ public final class VidBuilder implements VideoProvider {
     this.syncHttp = transport(b, auth, b.syncTimeout, b.syncTimeout);
     this.syncTimeout = b.syncTimeout;
     this.clock = b.clock;
+    this.callbackTokens = b.callbackTokens;
     this.syncEndpoint = new SyncEndpoint();
   }
 
@@ -196,16 +205,25 @@ public final class VidBuilder implements VideoProvider {
     VidBuilderOptions o = request.extension(VidBuilderOptions.class).orElseThrow(() -> InvalidRequestException.forField(
         ID, "extension", "VidBuilder needs VidBuilderOptions (at least one scene): set extension(VidBuilderOptions"
             + ".builder()...build())"));
+    request.callbackUrl().ifPresent(this::webhookUrl);
     if (request.quality().isPresent() && o.quality().isPresent() && !request.quality().equals(o.quality())) {
       throw InvalidRequestException.forField(ID, "quality", "quality is set to " + request.quality().get()
           + " on the request and " + o.quality().get() + " in VidBuilderOptions: set it in one place");
     }
   }
 
+  private URI webhookUrl(URI given) {
+    try {
+      return CallbackUrls.withToken(callbackTokens, given, ID);
+    } catch (IllegalArgumentException e) {
+      throw InvalidRequestException.forField(ID, "callbackUrl", e.getMessage());
+    }
+  }
+
   @Override
   public CompletableFuture<VideoJob> submit(VideoRequest request, CallContext context) {
     ObjectNode body = body(request);
-    body.put(VidBuilderApi.WEBHOOK_URL, request.callbackUrl().orElseThrow().toString());
+    body.put(VidBuilderApi.WEBHOOK_URL, webhookUrl(request.callbackUrl().orElseThrow()).toString());
     Json.putExtraFields(body, request, http.json());
     return http.send(ApiRequest.post(VidBuilderApi.CREATE_ASYNC).json(body).createsJob(true).build(), context)
         .thenApply(r -> VidBuilderJobs.read(r.json(), null, null, http.baseUrl(), context.clock().instant()));
@@ -347,6 +365,7 @@ public final class VidBuilder implements VideoProvider {
     private Duration syncTimeout = Duration.ofMinutes(20);
     private OkHttpClient okHttpClient;
     private Clock clock = Clock.systemUTC();
+    private CallbackTokens callbackTokens;
 
     private Builder() {}
 
@@ -414,6 +433,18 @@ public final class VidBuilder implements VideoProvider {
     /** @param clock the clock {@link VidBuilder#generateNow(VideoRequest)} measures its timeout with; default UTC @return this */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Adds a per-job token to every callback URL that does not carry one yet, for unsigned callbacks;
+     * give the webhook pipeline the same tokens. Default none: callback URLs are sent as given.
+     *
+     * @param tokens the application's callback tokens
+     * @return this
+     */
+    public Builder callbackTokens(CallbackTokens tokens) {
+      this.callbackTokens = Objects.requireNonNull(tokens, "tokens == null");
       return this;
     }
 

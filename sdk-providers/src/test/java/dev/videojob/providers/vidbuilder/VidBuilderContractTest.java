@@ -69,6 +69,23 @@ class VidBuilderContractTest {
   }
 
   @Test
+  void callbackTokensAreAddedToTheWebhookUrlAndVerify() throws Exception {
+    dev.videojob.webhooks.CallbackTokens tokens =
+        dev.videojob.webhooks.CallbackTokens.withSecret(dev.videojob.webhooks.CallbackTokens.generateSecret());
+    try (VidBuilderHarness h = new VidBuilderHarness(b -> b.basicAuth("u", "p").callbackTokens(tokens))) {
+      h.enqueueFixture(202, "async-accepted.json");
+
+      h.client.submit(VidBuilderHarness.documentRequest());
+
+      URI sent = URI.create(body(h.take()).get("webhookUrl").asText());
+      assertThat(sent.toString()).startsWith(VidBuilderHarness.WEBHOOK + "?vj_ref=");
+      Map<String, String> q = new java.util.HashMap<>();
+      for (String p : sent.getRawQuery().split("&")) q.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
+      tokens.verify("vidbuilder", q.get("vj_ref"), q.get("vj_token"));
+    }
+  }
+
+  @Test
   void submitKeepsTheQueuePositionOfThe202() throws Exception {
     try (VidBuilderHarness h = new VidBuilderHarness()) {
       h.enqueue(202, "{\"success\":true,\"jobId\":\"q1\",\"status\":\"queued\",\"queue\":{\"position\":7,\"ahead\":6}}");
