@@ -68,7 +68,9 @@ import org.slf4j.LoggerFactory;
  * before any call; with {@link Builder#callbackTokens} set, the adapter adds a per-job token to it, which
  * the webhook pipeline (configured with the same tokens) checks. {@link #statusConfirmer(VideoClient)}
  * lets the pipeline confirm each callback's claim with {@code GET /shorts/:id} before it is trusted.
- * Parse callbacks with {@link SsembleWebhookFormat}.
+ * Parse callbacks with {@link SsembleWebhookFormat}. ssemble abandons a webhook after three failed
+ * attempts (each with a 10 s timeout), so keep {@code client.await} (polling) as the fallback; the
+ * shorts stay available from {@code GET /shorts/:id}.
  *
  * <p>Assumptions where the documents are silent (each kept in one place, {@code SsembleApi}):
  * {@code GET /shorts/:id} answers {@code {data:{...,shorts:[...]}}} with the webhook's short fields;

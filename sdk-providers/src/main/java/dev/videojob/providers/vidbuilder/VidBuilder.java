@@ -60,7 +60,9 @@ import okhttp3.OkHttpClient;
  * base URL into a second {@code MASTER} asset that {@linkplain dev.videojob.core.Asset#needsAuth() needs
  * the credentials}; reels are {@code REEL} assets.
  *
- * <p>Webhooks: VidBuilder signs nothing unless configured to; with {@link Builder#callbackTokens}
+ * <p>Webhook URLs may be http or https (VidBuilder rejects only malformed ones; its document
+ * recommends https); the IP allowlist the document suggests is the receiving application's concern.
+ * Webhooks: VidBuilder signs nothing unless configured to; with {@link Builder#callbackTokens}
  * the adapter adds a per-job token to each callback URL for the webhook pipeline to check. Parse
  * callbacks with {@link #webhookFormat()} or {@link #signedWebhookFormat()}.
  *
@@ -70,7 +72,8 @@ import okhttp3.OkHttpClient;
  * <p>Assumptions where the document is silent (kept in {@code VidBuilderApi}): the job-status answer
  * of a completed job carries the completed webhook's fields ({@code videoUrl}, {@code s3Upload});
  * the synchronous answer does too, and a missing {@code jobId} there is taken from
- * {@code videoUrl}; reels come as extra {@code s3Upload} entries or a {@code reels} array;
+ * {@code videoUrl} (else the job is named {@code sync-<idempotency key>}, which the status call does
+ * not know); reels come as extra {@code s3Upload} entries or a {@code reels} array;
  * {@code progress} is a percentage. Multipart requests with images (reference pages) are not
  * supported: their field names are not documented. Thread-safe.
  */

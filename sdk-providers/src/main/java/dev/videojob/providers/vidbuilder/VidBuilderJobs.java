@@ -51,6 +51,7 @@ final class VidBuilderJobs {
     HumanDurations.read(root, VidBuilderApi.ESTIMATED_TIME).ifPresent(b::estimatedTimeRemaining);
     Json.text(root, VidBuilderApi.MESSAGE).ifPresent(m -> b.metadata("message", m));
     Json.text(root, VidBuilderApi.STATUS_URL).ifPresent(m -> b.metadata("statusUrl", m));
+    Json.bool(root, VidBuilderApi.WEBHOOK_CONFIGURED).ifPresent(m -> b.metadata("webhookConfigured", m.toString()));
     Json.text(root, VidBuilderApi.RENDER_TIME).ifPresent(m -> b.metadata("renderTime", m));
     Json.text(root, VidBuilderApi.SCENE_COUNT).ifPresent(m -> b.metadata("scenes", m));
     Json.bool(root, VidBuilderApi.REELS_GENERATED).ifPresent(m -> b.metadata("reelsGenerated", m.toString()));

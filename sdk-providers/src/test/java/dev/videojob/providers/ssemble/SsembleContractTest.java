@@ -319,6 +319,43 @@ class SsembleContractTest {
   }
 
   @Test
+  void aCreateWhoseAnswerIsLostIsNotResentBecauseSsembleTakesNoIdempotencyKey() throws Exception {
+    try (SsembleHarness h = new SsembleHarness()) {
+      h.enqueue(502, "<html>Bad Gateway</html>");
+      h.enqueueFixture(201, "create-response.json");
+
+      assertThatThrownBy(() -> h.client.submit(SsembleHarness.request()))
+          .isInstanceOf(dev.videojob.core.OutcomeUnknownException.class);
+      assertThat(h.server.getRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aCreateRefusedWith503IsRetriedWithTheSameIdempotencyKey() throws Exception {
+    try (SsembleHarness h = new SsembleHarness()) {
+      h.enqueue(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"try later\"}}");
+      h.enqueueFixture(201, "create-response.json");
+
+      VideoJob job = h.client.submit(SsembleHarness.request());
+
+      assertThat(job.id()).isEqualTo(ID);
+      assertThat(h.take().getHeaders().get("Idempotency-Key")).isEqualTo(h.take().getHeaders().get("Idempotency-Key"))
+          .isEqualTo(job.idempotencyKey().orElseThrow());
+    }
+  }
+
+  @Test
+  void aStatusCallIsRetriedAfterAServerError() throws Exception {
+    try (SsembleHarness h = new SsembleHarness()) {
+      h.enqueue(500, "{\"error\":{\"code\":\"internal\",\"message\":\"oops\"}}");
+      h.enqueueFixture(200, "status-processing.json");
+
+      assertThat(h.client.status(REF).status()).isEqualTo(JobStatus.RUNNING);
+      assertThat(h.server.getRequestCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aNotFoundJobIsReportedAsSuch() throws Exception {
     try (SsembleHarness h = new SsembleHarness()) {
       h.enqueue(404, "{\"error\":{\"code\":\"not_found\",\"message\":\"Request not found\"}}");

@@ -53,7 +53,8 @@ class VidBuilderContractTest {
       assertThat(job.rawStatus()).isEqualTo("queued");
       assertThat(job.estimatedTimeRemaining()).contains(Duration.ofMinutes(3));
       assertThat(job.metadata()).containsEntry("statusUrl", "/api/job-status/abc123def456")
-          .containsEntry("message", "Video generation started. You will receive updates via webhook.");
+          .containsEntry("message", "Video generation started. You will receive updates via webhook.")
+          .containsEntry("webhookConfigured", "true");
     }
   }
 
@@ -279,6 +280,29 @@ class VidBuilderContractTest {
 
       assertThatThrownBy(() -> h.client.status(REF)).isInstanceOf(AuthenticationException.class)
           .hasMessageNotContaining(VidBuilderHarness.PASSWORD);
+    }
+  }
+
+  @Test
+  void aCreateWhoseAnswerIsLostIsNotResentBecauseVidBuilderTakesNoIdempotencyKey() throws Exception {
+    try (VidBuilderHarness h = new VidBuilderHarness()) {
+      h.enqueue(504, "<html>Gateway Timeout</html>");
+      h.enqueueFixture(202, "async-accepted.json");
+
+      assertThatThrownBy(() -> h.client.submit(VidBuilderHarness.documentRequest()))
+          .isInstanceOf(dev.videojob.core.OutcomeUnknownException.class);
+      assertThat(h.server.getRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStatusCallIsRetriedAfterAServerError() throws Exception {
+    try (VidBuilderHarness h = new VidBuilderHarness()) {
+      h.enqueue(500, "{\"error\":\"Internal\",\"message\":\"oops\"}");
+      h.enqueueFixture(200, "job-status-processing.json");
+
+      assertThat(h.client.status(REF).status()).isEqualTo(JobStatus.RUNNING);
+      assertThat(h.server.getRequestCount()).isEqualTo(2);
     }
   }
 
