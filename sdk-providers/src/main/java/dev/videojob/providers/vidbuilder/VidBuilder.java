@@ -91,6 +91,7 @@ public final class VidBuilder implements VideoProvider {
   /** The environment variable that may override the base URL. */
   public static final String BASE_URL_ENV = "VIDBUILDER_BASE_URL";
 
+  private static final int MAX_WEBHOOK_URL = 2048;
   private static final Sleeper DELAYED = d -> CompletableFuture.runAsync(() -> { },
       CompletableFuture.delayedExecutor(Math.max(0, d.toNanos()), TimeUnit.NANOSECONDS));
 
@@ -217,7 +218,12 @@ public final class VidBuilder implements VideoProvider {
 
   private URI webhookUrl(URI given) {
     try {
-      return CallbackUrls.withToken(callbackTokens, given, ID);
+      URI url = CallbackUrls.withToken(callbackTokens, given, ID);
+      if (url.toString().length() > MAX_WEBHOOK_URL) {
+        throw InvalidRequestException.forField(ID, "callbackUrl", "callbackUrl with its callback token is longer than"
+            + " 2,048 characters: use a shorter webhook URL");
+      }
+      return url;
     } catch (IllegalArgumentException e) {
       throw InvalidRequestException.forField(ID, "callbackUrl", e.getMessage());
     }
