@@ -12,7 +12,6 @@ import dev.videojob.providers.internal.Json;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +57,7 @@ final class VidBuilderJobs {
     JsonNode queue = root.get(VidBuilderApi.QUEUE);
     if (queue != null && queue.isObject()) {
       Json.text(queue, VidBuilderApi.QUEUE_POSITION).ifPresent(p -> b.metadata("queuePosition", p));
-      queue.fields().forEachRemaining(e -> {
+      queue.properties().forEach(e -> {
         if (!e.getKey().equals(VidBuilderApi.QUEUE_POSITION) && e.getValue().isValueNode()) {
           b.metadata("queue." + e.getKey(), e.getValue().asText());
         }
@@ -81,9 +80,7 @@ final class VidBuilderJobs {
         duration.ifPresent(a::duration);
         b.addOutput(a.attribute("variant", VidBuilderApi.S3_STANDARD).build());
       });
-      Iterator<Map.Entry<String, JsonNode>> it = s3.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : s3.properties()) {
         if (e.getKey().equals(VidBuilderApi.S3_ENABLED) || e.getKey().equals(VidBuilderApi.S3_STANDARD)) continue;
         if (e.getValue().isObject()) {
           signed(e.getValue(), AssetKind.REEL, issuedAt).ifPresent(a -> b.addOutput(a.attribute("variant", e.getKey()).build()));
