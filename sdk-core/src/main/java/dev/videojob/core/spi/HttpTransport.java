@@ -146,6 +146,21 @@ public final class HttpTransport implements AutoCloseable {
     return auth;
   }
 
+  /**
+   * The auth to fetch an output at this URL: present only when the URL has the base URL's scheme, host
+   * and port and the transport has auth, so a CDN or presigned URL never gets the provider's key.
+   *
+   * @param url an output's absolute URL
+   * @return the auth, or empty
+   */
+  public Optional<Auth> assetCredentials(URI url) {
+    HttpUrl u = url == null ? null : HttpUrl.parse(url.toString());
+    if (u == null || auth.headerName() == null) return Optional.empty();
+    boolean sameOrigin = u.scheme().equals(baseUrl.scheme()) && u.host().equalsIgnoreCase(baseUrl.host())
+        && u.port() == baseUrl.port();
+    return sameOrigin ? Optional.of(auth) : Optional.empty();
+  }
+
   /** @return the JSON mapper requests and responses use */
   public ObjectMapper json() {
     return mapper;
