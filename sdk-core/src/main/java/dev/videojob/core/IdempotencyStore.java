@@ -16,6 +16,8 @@ import java.time.Duration;
  *
  * <p>Implementations are thread-safe. Keys are non-blank strings of any length (a store may hash
  * long keys). Failures to reach the backing store throw {@link IdempotencyStoreException}.
+ * {@link InMemoryIdempotencyStore} (the default) serves one application instance;
+ * {@link JdbcIdempotencyStore} is shared by every instance on the same database and survives restarts.
  */
 public interface IdempotencyStore extends AutoCloseable {
 
@@ -38,7 +40,8 @@ public interface IdempotencyStore extends AutoCloseable {
    *
    * @param claim an acquired claim
    * @param retention how long the key is remembered as done; positive
-   * @return true if the claim still held the key; false if its lease had run out and another caller took it over
+   * @return true if the claim still held the key (also when its lease had run out but no one had
+   *     taken it over yet); false if another caller took it over, or it was already completed or released
    * @throws IllegalArgumentException if the claim was not acquired or the retention not positive
    * @throws IdempotencyStoreException if the store cannot be reached
    */
@@ -48,7 +51,8 @@ public interface IdempotencyStore extends AutoCloseable {
    * Gives a claimed key up after a failure, so the next claim (the provider's redelivery) may take it.
    *
    * @param claim an acquired claim
-   * @return true if the claim still held the key
+   * @return true if the claim still held the key; false if another caller took it over, or it was
+   *     already completed (a DONE key stays DONE) or released
    * @throws IllegalArgumentException if the claim was not acquired
    * @throws IdempotencyStoreException if the store cannot be reached
    */

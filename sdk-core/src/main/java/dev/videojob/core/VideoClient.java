@@ -239,7 +239,9 @@ public final class VideoClient implements AutoCloseable {
       if (err == null) {
         VideoJob out = job.toBuilder().idempotencyKey(key).failoverUsed(job.failoverUsed() || index > 0).build();
         log.debug("submitted {} with idempotency key {}", out, key);
-        if (result.complete(out)) listeners.fire(l -> l.submitted(out));
+        // The job exists whatever happens to the caller's future, so listeners always hear of it, first.
+        listeners.fire(l -> l.submitted(out));
+        result.complete(out);
         return;
       }
       Throwable t = Futures.unwrap(err);
@@ -257,7 +259,10 @@ public final class VideoClient implements AutoCloseable {
         result.cancel(false);
         return;
       }
-      if (result.completeExceptionally(v)) listeners.fire(l -> l.submitFailed(request, v));
+      if (!result.isDone()) {
+        listeners.fire(l -> l.submitFailed(request, v));
+        result.completeExceptionally(v);
+      }
     });
   }
 

@@ -68,7 +68,7 @@ class CancellationTest {
       f.sleeper.awaitPending(1);
       submit.cancel(true);
 
-      assertThat(f.sleeper.pending().get(0)).isCancelled();
+      assertThat(f.sleeper.awaitCancelled(0)).isTrue();
       assertThat(f.server.getRequestCount()).isEqualTo(1);
     }
   }
@@ -92,7 +92,7 @@ class CancellationTest {
       caller.join(10_000);
 
       assertThat(interruptedError).isTrue();
-      assertThat(f.sleeper.pending().get(0)).isCancelled();
+      assertThat(f.sleeper.awaitCancelled(0)).isTrue();
     }
   }
 }

@@ -71,6 +71,23 @@ public final class RecordingSleeper implements Sleeper {
     if (pending.size() < count) throw new AssertionError("expected " + count + " pending waits, got " + pending.size());
   }
 
+  /**
+   * Waits up to 10 s for the held wait at an index to be canceled; the SDK cancels it on the thread
+   * that set it up, which may finish just after the test's own action returns.
+   *
+   * @param index the wait's index in {@link #pending()}
+   * @return whether it was canceled in time
+   * @throws InterruptedException if interrupted
+   */
+  public boolean awaitCancelled(int index) throws InterruptedException {
+    long end = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < end) {
+      if (pending().get(index).isCancelled()) return true;
+      Thread.sleep(5);
+    }
+    return false;
+  }
+
   /** Releases the oldest held wait that is still pending, advancing the clock by it. */
   public void releaseNext() {
     CompletableFuture<Void> f;

@@ -1,0 +1,270 @@
+package dev.videojob.ffmpeg;
+
+import dev.videojob.ffmpeg.TranscodeException.Category;
+import dev.videojob.ffmpeg.internal.CommandBuilder;
+import dev.videojob.ffmpeg.internal.OutputFiles;
+import dev.videojob.ffmpeg.internal.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A transcode in progress, from {@link Ffmpeg#start(TranscodePlan, ProgressListener)}.
+ *
+ * <p>The job probes the input, checks the binary can make every output (failing before encoding
+ * when it cannot), runs ffmpeg writing to temporary names, then probes and checksums each output and
+ * moves it into place. A failed, timed-out or cancelled job leaves nothing at the requested paths.
+ * Thread-safe.
+ */
+public final class TranscodeJob {
+  private static final Logger LOG = LoggerFactory.getLogger(TranscodeJob.class);
+
+  private final Ffmpeg ffmpeg;
+  private final TranscodePlan plan;
+  private final ProgressListener listener;
+  private final Duration cancelGrace;
+  private final CompletableFuture<TranscodeResult> done = new CompletableFuture<>();
+  private final CompletableFuture<TranscodeResult> result = new CompletableFuture<>();
+  private final Object lock = new Object();
+  private ProcessRunner.Run run;
+  private boolean cancelled;
+
+  TranscodeJob(Ffmpeg ffmpeg, TranscodePlan plan, ProgressListener listener, Duration cancelGrace) {
+    this.ffmpeg = ffmpeg;
+    this.plan = plan;
+    this.listener = listener;
+    this.cancelGrace = cancelGrace;
+    done.whenComplete((r, e) -> {
+      if (e == null) {
+        result.complete(r);
+      } else {
+        result.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+      }
+    });
+    result.whenComplete((r, e) -> {
+      if (result.isCancelled()) cancel();
+    });
+  }
+
+  void begin() {
+    Thread t = new Thread(this::execute, "videojob-ffmpeg-job");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** @return the plan being run */
+  public TranscodePlan plan() {
+    return plan;
+  }
+
+  /** @return the ffmpeg process id, empty until ffmpeg has started (the input is probed first) */
+  public OptionalLong pid() {
+    synchronized (lock) {
+      return run == null ? OptionalLong.empty() : OptionalLong.of(run.pid());
+    }
+  }
+
+  /**
+   * Stops the job: ffmpeg is asked to quit ({@code q}), then terminated, then killed with any child
+   * processes; partial outputs are deleted. Returns at once; {@link #await()} then throws
+   * {@link Category#CANCELLED}. Does nothing once the job has finished.
+   */
+  public void cancel() {
+    synchronized (lock) {
+      cancelled = true;
+      if (run != null) run.cancel();
+    }
+  }
+
+  /**
+   * The outcome as a future. Cancelling it cancels the job (the future itself completes at once;
+   * cleanup follows on the job's thread).
+   *
+   * @return completes with the result, or exceptionally with a {@link TranscodeException}
+   */
+  public CompletableFuture<TranscodeResult> result() {
+    return result;
+  }
+
+  /** @return whether the job has finished, cleanup included */
+  public boolean isDone() {
+    return done.isDone();
+  }
+
+  /**
+   * Waits for the job to finish, cleanup included. Interrupting the waiting thread cancels the job.
+   *
+   * @return the result
+   * @throws TranscodeException when the job failed, timed out or was cancelled
+   * @throws IllegalArgumentException when a thumbnail lies past the end of the input
+   */
+  public TranscodeResult await() {
+    try {
+      return done.get();
+    } catch (InterruptedException e) {
+      cancel();
+      Thread.currentThread().interrupt();
+      throw new TranscodeException(Category.CANCELLED, "interrupted while waiting; the transcode was cancelled",
+          -1, List.of(), "", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) throw re;
+      throw new TranscodeException(Category.FFMPEG_FAILED, "the transcode failed: " + c, -1, List.of(), "", c);
+    }
+  }
+
+  private void execute() {
+    long started = System.nanoTime();
+    List<CommandBuilder.Pending> outputs = List.of();
+    try {
+      MediaInfo input = ffmpeg.probe(plan.input());
+      CommandBuilder.Compiled cmd = CommandBuilder.compile(ffmpeg.ffmpegPath(), plan, input, ffmpeg.capabilities());
+      outputs = cmd.outputs();
+      prepareTargets(outputs);
+      ProcessRunner.Outcome outcome = runFfmpeg(cmd, input);
+      List<OutputFile> files = finish(cmd, outputs, outcome);
+      done.complete(new TranscodeResult(input, files, cmd.arguments(), Duration.ofNanos(System.nanoTime() - started)));
+    } catch (RuntimeException e) {
+      outputs.forEach(p -> OutputFiles.deleteQuietly(p.temp()));
+      done.completeExceptionally(e);
+    } catch (Error e) {
+      outputs.forEach(p -> OutputFiles.deleteQuietly(p.temp()));
+      done.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  private ProcessRunner.Outcome runFfmpeg(CommandBuilder.Compiled cmd, MediaInfo input) {
+    ProcessRunner.Options opts = new ProcessRunner.Options(plan.timeout(), plan.stallTimeout(), cancelGrace, true, 0);
+    synchronized (lock) {
+      if (cancelled) throw new TranscodeException(Category.CANCELLED, "cancelled before ffmpeg started", -1,
+          cmd.arguments(), "", null);
+      try {
+        run = ProcessRunner.start(cmd.arguments(), opts, input.duration(), listener);
+      } catch (IOException e) {
+        throw new TranscodeException(Category.BINARY_MISSING, "cannot start " + ffmpeg.ffmpegPath() + ": "
+            + e.getMessage(), -1, cmd.arguments(), "", e);
+      }
+      LOG.debug("ffmpeg pid {} started for {}", run.pid(), plan.input());
+    }
+    try {
+      return run.outcome().join();
+    } catch (CompletionException e) {
+      throw new TranscodeException(Category.FFMPEG_FAILED, "supervising ffmpeg failed", -1, cmd.arguments(), "",
+          e.getCause());
+    }
+  }
+
+  private List<OutputFile> finish(CommandBuilder.Compiled cmd, List<CommandBuilder.Pending> outputs,
+      ProcessRunner.Outcome o) {
+    List<String> args = cmd.arguments();
+    switch (o.stop()) {
+      case CANCELLED -> throw new TranscodeException(Category.CANCELLED, "the transcode was cancelled", -1, args,
+          o.stderrTail(), null);
+      case TIMEOUT -> throw new TranscodeException(Category.TIMEOUT, "ffmpeg exceeded the timeout of "
+          + plan.timeout() + "; raise TranscodePlan.timeout or make the plan cheaper", -1, args, o.stderrTail(), null);
+      case STALLED -> throw new TranscodeException(Category.TIMEOUT, "ffmpeg reported nothing for "
+          + plan.stallTimeout() + " (stalled); check the input or raise TranscodePlan.stallTimeout", -1, args,
+          o.stderrTail(), null);
+      default -> { }
+    }
+    if (o.exitCode() != 0) {
+      boolean badInput = o.stderrTail().contains("Invalid data found when processing input");
+      throw new TranscodeException(badInput ? Category.BAD_INPUT : Category.FFMPEG_FAILED,
+          badInput ? "ffmpeg could not decode " + plan.input().toAbsolutePath() + "; the input is corrupt"
+              : "ffmpeg failed on " + plan.input().toAbsolutePath(), o.exitCode(), args, o.stderrTail(), null);
+    }
+    List<OutputFile> files = new ArrayList<>();
+    for (CommandBuilder.Pending p : outputs) {
+      Path written = p.tempFile();
+      if (!Files.isRegularFile(written)) {
+        throw new TranscodeException(Category.FFMPEG_FAILED, "ffmpeg exited cleanly but did not write "
+            + p.targetFile(), o.exitCode(), args, o.stderrTail(), null);
+      }
+      MediaInfo info = ffmpeg.probe(written);
+      String sha = OutputFiles.sha256(written);
+      long size = sizeOf(written);
+      files.add(new OutputFile(p.kind(), p.targetFile(), relocate(info, p.targetFile()), sha, size));
+    }
+    moveIntoPlace(outputs, args);
+    return files;
+  }
+
+  private static MediaInfo relocate(MediaInfo info, Path target) {
+    return new MediaInfo(target, info.container(), info.duration(), info.sizeBytes(), info.bitRate(), info.streams());
+  }
+
+  private static void prepareTargets(List<CommandBuilder.Pending> outputs) {
+    for (CommandBuilder.Pending p : outputs) {
+      try {
+        Path parent = p.target().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        if (p.manifestName() != null) {
+          if (Files.exists(p.target()) && !isEmptyDirectory(p.target())) {
+            throw new IllegalArgumentException(p.target() + " already exists and is not an empty directory;"
+                + " remove it or choose another directory for the " + p.kind() + " package");
+          }
+          Files.createDirectories(p.temp());
+        }
+      } catch (IOException e) {
+        throw new TranscodeException(Category.FFMPEG_FAILED, "cannot prepare " + p.target() + ": " + e.getMessage(),
+            -1, List.of(), "", e);
+      }
+    }
+  }
+
+  private static boolean isEmptyDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return false;
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      return !s.iterator().hasNext();
+    }
+  }
+
+  private static void moveIntoPlace(List<CommandBuilder.Pending> outputs, List<String> args) {
+    List<Path> moved = new ArrayList<>();
+    for (CommandBuilder.Pending p : outputs) {
+      try {
+        if (p.manifestName() != null) Files.deleteIfExists(p.target()); // an empty directory, checked earlier
+        move(p.temp(), p.target());
+        moved.add(p.target());
+      } catch (IOException e) {
+        moved.forEach(OutputFiles::deleteQuietly);
+        throw new TranscodeException(Category.FFMPEG_FAILED, "cannot move the finished output into place at "
+            + p.target() + ": " + e.getMessage(), 0, args, "", e);
+      }
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TranscodeJob{" + plan.input().getFileName() + ", " + (done.isDone() ? "done" : "running") + "}";
+  }
+}

@@ -1,0 +1,260 @@
+package dev.videojob.providers.creativeai;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.videojob.core.InvalidRequestException;
+import dev.videojob.core.VideoJob;
+import dev.videojob.core.VideoRequest;
+import dev.videojob.core.spi.ApiRequest;
+import dev.videojob.core.spi.Auth;
+import dev.videojob.core.spi.CallContext;
+import dev.videojob.core.spi.HttpTransport;
+import dev.videojob.core.spi.ProviderCapabilities;
+import dev.videojob.core.spi.RequestField;
+import dev.videojob.core.spi.VideoProvider;
+import dev.videojob.providers.internal.Json;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.OkHttpClient;
+
+/**
+ * The CreativeAI adapter: {@code POST /v1/video/generations} answers 202 {@code {id, status}},
+ * {@code GET /v1/video/generations/{id}} polls, and a signed webhook reports the end
+ * ({@link CreativeAiWebhookFormat}). Auth is {@code Authorization: Bearer <API key>}.
+ *
+ * <p>Request body: {@code model} (the request's model, else {@code auto}, which CreativeAI accepts per
+ * its reference page), {@code prompt}, {@code duration} as whole seconds written {@code "5s"},
+ * {@code aspect_ratio} ({@code "16:9"}), {@code webhook_url} from the callback URL, and
+ * {@code image_url} from {@link CreativeAiOptions}. Metadata, style, quality and outputs are not
+ * in the document and are refused before any call.
+ *
+ * <p>Where the document is silent (assumptions, each in one constant of this package):
+ * <ul>
+ *   <li>the status answer has the webhook body's shape ({@code id, status, output_url, credits,
+ *       failover_used, completed_at}), optionally with a {@code phase} label and {@code progress};</li>
+ *   <li>error bodies are OpenAI-style {@code {error:{code|type, message}}} (read by the standard parser);</li>
+ *   <li>a failed generation carries {@code error} as text or {@code {code, message}};</li>
+ *   <li>CreativeAI documents no idempotency key for creates, so a create whose answer is lost is
+ *       not resent (the transport's safe-create rule) and there is no cancel operation.</li>
+ * </ul>
+ * What the document mentions without naming a field (the "full status chain" in webhook payloads, the
+ * elapsed time of a failure) stays in {@link VideoJob#rawJson()}. Its failover chain, webhook retries,
+ * 7-day de-duplication and refunds happen at CreativeAI and need nothing from the client.
+ *
+ * <p>Thread-safe; close it to release its connection pool.
+ */
+public final class CreativeAi implements VideoProvider {
+  /** The provider id. */
+  public static final String ID = "creativeai";
+  /** The production base URL. */
+  public static final String DEFAULT_BASE_URL = "https://api.creativeai.run/v1";
+  /** The environment variable holding the API key. */
+  public static final String ENV_API_KEY = "CREATIVEAI_API_KEY";
+  /** The environment variable that overrides the base URL. */
+  public static final String ENV_BASE_URL = "CREATIVEAI_BASE_URL";
+  /** The model sent when the request names none. */
+  public static final String DEFAULT_MODEL = "auto";
+
+  static final String PATH_GENERATIONS = "/video/generations";
+  static final String F_MODEL = "model";
+  static final String F_PROMPT = "prompt";
+  static final String F_DURATION = "duration";
+  static final String F_ASPECT_RATIO = "aspect_ratio";
+  static final String F_WEBHOOK_URL = "webhook_url";
+  static final String F_IMAGE_URL = "image_url";
+
+  private static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
+      .polling(true).webhooks(true).cancel(false)
+      .supports(RequestField.PROMPT, RequestField.MODEL, RequestField.ASPECT_RATIO, RequestField.DURATION,
+          RequestField.CALLBACK_URL, RequestField.EXTRA_FIELDS)
+      .extensionType(CreativeAiOptions.class)
+      .build();
+
+  private final HttpTransport http;
+
+  private CreativeAi(HttpTransport http) {
+    this.http = http;
+  }
+
+  /** @return a builder; the API key is required */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * An adapter configured from {@value #ENV_API_KEY} (and {@value #ENV_BASE_URL} if set).
+   *
+   * @return the adapter
+   * @throws IllegalArgumentException if the API key variable is not set
+   */
+  public static CreativeAi fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  static CreativeAi fromEnv(Map<String, String> env) {
+    Builder b = builder().apiKey(env.get(ENV_API_KEY));
+    String base = env.get(ENV_BASE_URL);
+    if (base != null && !base.isBlank()) b.baseUrl(base);
+    return b.build();
+  }
+
+  /** @return the webhook format for this provider (the webhook secret is the same API key) */
+  public static CreativeAiWebhookFormat webhookFormat() {
+    return CreativeAiWebhookFormat.create();
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public ProviderCapabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  /**
+   * Checks what the capabilities cannot: a prompt or an image is needed, and the duration must be whole seconds.
+   *
+   * @param request the request
+   * @throws InvalidRequestException naming the field at fault
+   */
+  @Override
+  public void validate(VideoRequest request) {
+    boolean image = request.extension(CreativeAiOptions.class).flatMap(CreativeAiOptions::imageUrl).isPresent();
+    if (request.prompt().map(String::isBlank).orElse(true) && !image) {
+      throw InvalidRequestException.forField(ID, "prompt", "creativeai needs a prompt (or an image_url through"
+          + " CreativeAiOptions.imageToVideo); set one");
+    }
+    request.duration().ifPresent(d -> {
+      if (d.toMillis() % 1000 != 0) {
+        throw InvalidRequestException.forField(ID, "duration", "creativeai takes whole seconds (\"5s\"); got " + d);
+      }
+    });
+  }
+
+  @Override
+  public CompletableFuture<VideoJob> submit(VideoRequest request, CallContext context) {
+    ObjectNode body = http.json().createObjectNode();
+    body.put(F_MODEL, request.model().orElse(DEFAULT_MODEL));
+    request.prompt().ifPresent(p -> body.put(F_PROMPT, p));
+    request.duration().ifPresent(d -> body.put(F_DURATION, d.toSeconds() + "s"));
+    request.aspectRatio().ifPresent(r -> body.put(F_ASPECT_RATIO, r.toString()));
+    request.callbackUrl().ifPresent(u -> body.put(F_WEBHOOK_URL, u.toString()));
+    request.extension(CreativeAiOptions.class).flatMap(CreativeAiOptions::imageUrl)
+        .ifPresent(u -> body.put(F_IMAGE_URL, u.toString()));
+    Json.putExtraFields(body, request, http.json());
+    return http.send(ApiRequest.post(PATH_GENERATIONS).json(body).createsJob(true).build(), context)
+        .thenApply(r -> {
+          VideoJob job = CreativeAiJobs.toJob(r.json(), null, context.clock().instant());
+          if (job.metadata().containsKey("model")) return job;
+          return job.toBuilder().metadata("model", body.get(F_MODEL).asText()).build();
+        });
+  }
+
+  @Override
+  public CompletableFuture<VideoJob> status(String jobId, CallContext context) {
+    Objects.requireNonNull(jobId, "jobId == null");
+    return http.send(ApiRequest.get(PATH_GENERATIONS + "/" + segment(jobId)).build(), context)
+        .thenApply(r -> CreativeAiJobs.toJob(r.json(), jobId, context.clock().instant()));
+  }
+
+  static String segment(String id) {
+    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  @Override
+  public String toString() {
+    return "CreativeAi{" + http.baseUrl() + "}";
+  }
+
+  /** Builds a {@link CreativeAi}; not thread-safe. */
+  public static final class Builder {
+    private String apiKey;
+    private String baseUrl = DEFAULT_BASE_URL;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration attemptTimeout = Duration.ofSeconds(60);
+    private OkHttpClient okHttpClient;
+    private int ratePermits;
+    private Duration ratePeriod = Duration.ofSeconds(1);
+    private int maxConcurrency;
+
+    private Builder() {}
+
+    /** @param apiKey the CreativeAI API key (also the webhook signing key); required @return this */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** @param baseUrl the API base URL; default {@value CreativeAi#DEFAULT_BASE_URL} @return this */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      return this;
+    }
+
+    /** @param timeout the connect timeout; default 10 s @return this */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** @param timeout the read and write timeout; default 30 s @return this */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** @param timeout the longest one HTTP attempt may take; default 60 s @return this */
+    public Builder attemptTimeout(Duration timeout) {
+      this.attemptTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** @param client an OkHttp client to share pools with; default a new one @return this */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /**
+     * Limits calls on the client side.
+     *
+     * @param permits calls per period; 0 (the default) for no limit
+     * @param period the period
+     * @return this
+     */
+    public Builder rateLimit(int permits, Duration period) {
+      this.ratePermits = permits;
+      this.ratePeriod = Objects.requireNonNull(period, "period == null");
+      return this;
+    }
+
+    /** @param max calls in flight at once; 0 (the default) for no bound @return this */
+    public Builder maxConcurrency(int max) {
+      this.maxConcurrency = max;
+      return this;
+    }
+
+    /**
+     * @return the adapter
+     * @throws IllegalArgumentException if the API key is missing or blank, or the base URL is not a URL
+     */
+    public CreativeAi build() {
+      HttpTransport.Builder t = HttpTransport.builder(ID).baseUrl(baseUrl).auth(Auth.bearer(apiKey))
+          .connectTimeout(connectTimeout).readTimeout(readTimeout).attemptTimeout(attemptTimeout)
+          .rateLimit(ratePermits, ratePeriod).maxConcurrency(maxConcurrency);
+      if (okHttpClient != null) t.okHttpClient(okHttpClient);
+      return new CreativeAi(t.build());
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.videojob.providers.creativeai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.videojob.core.Asset;
+import dev.videojob.core.AssetKind;
+import dev.videojob.core.Cost;
+import dev.videojob.core.ErrorCategory;
+import dev.videojob.core.JobError;
+import dev.videojob.core.JobStatus;
+import dev.videojob.core.VideoJob;
+import dev.videojob.providers.internal.Json;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Turns a CreativeAI generation object (status answer or webhook body) into a {@link VideoJob}. */
+final class CreativeAiJobs {
+  static final String F_ID = "id";
+  static final String F_STATUS = "status";
+  static final String F_PHASE = "phase";
+  static final String F_PROGRESS = "progress";
+  static final String F_MODEL = "model";
+  static final String F_OUTPUT_URL = "output_url";
+  static final String F_THUMBNAIL_URL = "thumbnail_url";
+  static final String F_CREDITS = "credits";
+  static final String F_FAILOVER = "failover_used";
+  static final String F_CREATED_AT = "created_at";
+  static final String F_COMPLETED_AT = "completed_at";
+  static final String F_ERROR = "error";
+  static final String F_ETA = "estimated_time_remaining";
+
+  private CreativeAiJobs() {}
+
+  static Optional<String> id(JsonNode n) {
+    return Json.text(n, F_ID);
+  }
+
+  static VideoJob toJob(JsonNode n, String fallbackId, Instant observedAt) {
+    String id = id(n).orElse(fallbackId);
+    String raw = Json.text(n, F_STATUS).orElse("unknown");
+    CreativeAiStatuses.Mapping m = CreativeAiStatuses.of(raw);
+    JobStatus status = m.status();
+    VideoJob.Builder b = VideoJob.builder(CreativeAi.ID, id, status).rawStatus(raw).observedAt(observedAt)
+        .rawJson(n.toString());
+    // A finer phase label, when the answer carries one, refines a running status.
+    Optional<String> phase = Json.text(n, F_PHASE);
+    CreativeAiStatuses.Mapping pm = phase.map(CreativeAiStatuses::of).orElse(m);
+    if (!status.isTerminal() && phase.isPresent()) {
+      b.phase(phase.get().toLowerCase(Locale.ROOT));
+      b.progress(pm.progress() != null ? pm.progress() : m.progress());
+    } else {
+      b.phase(m.phase()).progress(m.progress());
+    }
+    Json.number(n, F_PROGRESS).ifPresent(p -> b.progress(p.doubleValue() > 1.0 ? p.doubleValue() / 100.0 : p.doubleValue()));
+    Json.seconds(n, F_ETA).ifPresent(b::estimatedTimeRemaining);
+    Json.text(n, F_MODEL).ifPresent(model -> b.metadata("model", model));
+    Json.number(n, F_CREDITS).filter(c -> c.signum() >= 0).ifPresent(c -> b.cost(Cost.credits(c)));
+    Json.bool(n, F_FAILOVER).ifPresent(b::failoverUsed);
+    Json.instant(n, F_CREATED_AT).ifPresent(b::createdAt);
+    Json.instant(n, F_COMPLETED_AT).ifPresent(b::completedAt);
+    Json.text(n, F_OUTPUT_URL).flatMap(CreativeAiJobs::uri)
+        .ifPresent(u -> b.addOutput(Asset.builder(u, AssetKind.MASTER).mimeType("video/mp4")
+            .attribute("model", Json.text(n, F_MODEL).orElse(null)).build()));
+    Json.text(n, F_THUMBNAIL_URL).flatMap(CreativeAiJobs::uri)
+        .ifPresent(u -> b.addOutput(Asset.builder(u, AssetKind.THUMBNAIL).build()));
+    if (status.isFailure()) b.error(error(n));
+    return b.build();
+  }
+
+  private static JobError error(JsonNode n) {
+    JsonNode e = n.get(F_ERROR);
+    String code = null;
+    String message = null;
+    if (e != null && e.isObject()) {
+      code = Json.text(e, "code").orElse(Json.text(e, "type").orElse(null));
+      message = Json.text(e, "message").orElse(null);
+    } else if (e != null && e.isTextual()) {
+      message = e.asText();
+    }
+    if (message == null) message = Json.text(n, "error_message").orElse("CreativeAI reported the generation as failed");
+    String lower = (message + " " + (code == null ? "" : code)).toLowerCase(Locale.ROOT);
+    ErrorCategory category = lower.contains("timeout") || lower.contains("timed out") ? ErrorCategory.TIMEOUT
+        : lower.contains("moderation") || lower.contains("nsfw") || lower.contains("policy") ? ErrorCategory.MODERATION
+        : ErrorCategory.PROVIDER_INTERNAL;
+    return new JobError(category, code, message, null, category != ErrorCategory.MODERATION);
+  }
+
+  private static Optional<URI> uri(String text) {
+    try {
+      URI u = URI.create(text.trim());
+      return u.isAbsolute() ? Optional.of(u) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

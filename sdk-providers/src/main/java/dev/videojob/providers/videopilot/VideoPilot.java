@@ -1,0 +1,330 @@
+package dev.videojob.providers.videopilot;
+
+import static dev.videojob.providers.videopilot.VideoPilotApi.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.videojob.core.AspectRatio;
+import dev.videojob.core.ErrorContext;
+import dev.videojob.core.InvalidRequestException;
+import dev.videojob.core.ProviderUnavailableException;
+import dev.videojob.core.SubJob;
+import dev.videojob.core.VideoJob;
+import dev.videojob.core.VideoJobException;
+import dev.videojob.core.VideoRequest;
+import dev.videojob.core.internal.Futures;
+import dev.videojob.core.spi.ApiRequest;
+import dev.videojob.core.spi.ApiResponse;
+import dev.videojob.core.spi.Auth;
+import dev.videojob.core.spi.CallContext;
+import dev.videojob.core.spi.HttpTransport;
+import dev.videojob.core.spi.ProviderCapabilities;
+import dev.videojob.core.spi.RequestField;
+import dev.videojob.core.spi.VideoProvider;
+import dev.videojob.providers.internal.Json;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The VideoPilot adapter. A VideoPilot video is made in three calls, which {@link #submit} drives as
+ * one logical job: {@code POST /api/videos} (draft: prompt, style, voiceType, duration, orientation) →
+ * {@code POST /api/videos/{id}/generate-scenes} (answers the scene {@code jobIds[]}) →
+ * {@code POST /api/queue/render} ({@code video_id, quality, priority, webhook_url}; answers
+ * {@code {_id, status:"pending", estimatedDuration}}). Auth is {@code Authorization: Bearer <API key>}.
+ *
+ * <p>The job's id is {@link VideoPilotJobId} {@code <videoId>~<renderJobId>}: stateless, it carries the
+ * video id and lets {@link #status} poll {@code GET /api/queue/render/{renderJobId}/status} (pending,
+ * processing, completed, failed). The submit snapshot lists the scene jobs and the render job as
+ * {@link SubJob}s ({@code scene}, {@code render}); status snapshots list the render job and carry the
+ * video id in {@code metadata().get("video_id")}. Phases follow script_ready → media_ready → rendering →
+ * completed ({@link VideoPilotStatuses}); the script and media phases are only reported by webhooks
+ * ({@link VideoPilotWebhookFormat}), since the render status endpoint knows only the render.
+ *
+ * <p>Where the document and reference notes are silent (assumptions, each a constant in one class):
+ * <ul>
+ *   <li>the base URL is {@value #DEFAULT_BASE_URL} (the documents name only {@code cdn.videopilot.app});</li>
+ *   <li>the draft answer carries the video id as {@code _id} (or {@code id}, {@code video_id}, possibly
+ *       wrapped in {@code data}/{@code video});</li>
+ *   <li>VideoPilot queues scene generation and rendering behind the earlier steps, so the three calls
+ *       are made back to back;</li>
+ *   <li>orientation values are {@code portrait}, {@code landscape} and {@code square}, derived from 9:16,
+ *       16:9 and 1:1; another orientation goes through {@link VideoPilotOptions};</li>
+ *   <li>the render status answer has the render answer's shape plus {@code output_url} (or {@code outputUrl})
+ *       and {@code error} when done;</li>
+ *   <li>errors are {@code {error, message, code}} (the standard parser reads them);</li>
+ *   <li>no idempotency key is documented and there is no cancel operation.</li>
+ * </ul>
+ * If a step after the draft fails, the submission fails with a {@link VideoJobException} naming the video
+ * id and the step (its cause is the transport's exception), since a draft now exists.
+ *
+ * <p>Thread-safe; close it to release its connection pool.
+ */
+public final class VideoPilot implements VideoProvider {
+  private static final Logger log = LoggerFactory.getLogger(VideoPilot.class);
+
+  /** The provider id. */
+  public static final String ID = "videopilot";
+  /** The default base URL (assumed; override it). */
+  public static final String DEFAULT_BASE_URL = "https://videopilot.app";
+  /** The environment variable holding the API key. */
+  public static final String ENV_API_KEY = "VIDEOPILOT_API_KEY";
+  /** The environment variable that overrides the base URL. */
+  public static final String ENV_BASE_URL = "VIDEOPILOT_BASE_URL";
+
+  private static final Map<AspectRatio, String> ORIENTATIONS = Map.of(
+      AspectRatio.PORTRAIT_9_16, "portrait", AspectRatio.LANDSCAPE_16_9, "landscape", AspectRatio.SQUARE_1_1, "square");
+
+  private static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
+      .polling(true).webhooks(true).cancel(false)
+      .requires(RequestField.PROMPT)
+      .supports(RequestField.STYLE, RequestField.ASPECT_RATIO, RequestField.DURATION, RequestField.QUALITY,
+          RequestField.CALLBACK_URL, RequestField.EXTRA_FIELDS)
+      .aspectRatios(AspectRatio.PORTRAIT_9_16, AspectRatio.LANDSCAPE_16_9, AspectRatio.SQUARE_1_1)
+      .extensionType(VideoPilotOptions.class)
+      .build();
+
+  private final HttpTransport http;
+
+  private VideoPilot(HttpTransport http) {
+    this.http = http;
+  }
+
+  /** @return a builder; the API key is required */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * An adapter configured from {@value #ENV_API_KEY} (and {@value #ENV_BASE_URL} if set).
+   *
+   * @return the adapter
+   * @throws IllegalArgumentException if the API key variable is not set
+   */
+  public static VideoPilot fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  static VideoPilot fromEnv(Map<String, String> env) {
+    Builder b = builder().apiKey(env.get(ENV_API_KEY));
+    String base = env.get(ENV_BASE_URL);
+    if (base != null && !base.isBlank()) b.baseUrl(base);
+    return b.build();
+  }
+
+  /** @return the webhook format (its secret is VideoPilot's webhook secret) */
+  public static VideoPilotWebhookFormat webhookFormat() {
+    return VideoPilotWebhookFormat.create();
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public ProviderCapabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  /**
+   * Checks that the orientation is given one way only and the duration is whole seconds.
+   *
+   * @param request the request
+   * @throws InvalidRequestException naming the field at fault
+   */
+  @Override
+  public void validate(VideoRequest request) {
+    boolean orientation = request.extension(VideoPilotOptions.class).flatMap(VideoPilotOptions::orientation).isPresent();
+    if (orientation && request.aspectRatio().isPresent()) {
+      throw InvalidRequestException.forField(ID, "orientation", "videopilot orientation is given twice (aspectRatio and"
+          + " VideoPilotOptions.orientation); use one");
+    }
+    request.duration().ifPresent(d -> {
+      if (d.toMillis() % 1000 != 0) {
+        throw InvalidRequestException.forField(ID, "duration", "videopilot takes whole seconds; got " + d);
+      }
+    });
+  }
+
+  @Override
+  public CompletableFuture<VideoJob> submit(VideoRequest request, CallContext context) {
+    VideoPilotOptions opts = request.extension(VideoPilotOptions.class).orElse(VideoPilotOptions.builder().build());
+    ObjectNode draft = http.json().createObjectNode();
+    draft.put(F_PROMPT, request.prompt().orElseThrow());
+    request.style().ifPresent(s -> draft.put(F_STYLE, s));
+    opts.voice().ifPresent(v -> draft.put(F_VOICE, v));
+    request.duration().ifPresent(d -> draft.put(F_DURATION, d.toSeconds()));
+    opts.orientation().or(() -> request.aspectRatio().map(ORIENTATIONS::get))
+        .ifPresent(o -> draft.put(F_ORIENTATION, o));
+    Json.putExtraFields(draft, request, http.json());
+
+    return http.send(ApiRequest.post(PATH_VIDEOS).json(draft).createsJob(true).build(), context.forOperation("draft"))
+        .thenCompose(r -> {
+          String videoId = firstText(payload(r.json()), DRAFT_ID_FIELDS).orElseThrow(() ->
+              new ProviderUnavailableException("videopilot answered the draft without a video id (looked for "
+                  + DRAFT_ID_FIELDS + ")", ErrorContext.of(ID).withHttpStatus(r.status()), null, false));
+          return afterDraft(videoId, request, opts, context);
+        });
+  }
+
+  private CompletableFuture<VideoJob> afterDraft(String videoId, VideoRequest request, VideoPilotOptions opts,
+      CallContext context) {
+    CompletableFuture<VideoJob> steps = http.send(ApiRequest.post(path(PATH_GENERATE_SCENES, videoId))
+            .json(http.json().createObjectNode()).createsJob(true).build(), context.forOperation("generate-scenes"))
+        .thenCompose(scenesAnswer -> {
+          List<String> sceneJobs = jobIds(scenesAnswer.json());
+          ObjectNode render = http.json().createObjectNode().put(F_VIDEO_ID, videoId);
+          request.quality().ifPresent(q -> render.put(F_QUALITY, q));
+          opts.priority().ifPresent(p -> render.put(F_PRIORITY, p));
+          request.callbackUrl().ifPresent(u -> render.put(F_WEBHOOK_URL, u.toString()));
+          return http.send(ApiRequest.post(PATH_RENDER).json(render).createsJob(true).build(),
+                  context.forOperation("render"))
+              .thenApply(renderAnswer -> submitted(videoId, sceneJobs, renderAnswer, context));
+        });
+    return steps.handle((job, failure) -> {
+      if (failure == null) return job;
+      Throwable t = Futures.unwrap(failure);
+      if (t instanceof CancellationException) throw (CancellationException) t;
+      log.warn("videopilot draft {} was created but a later step failed: {}", videoId, t.toString());
+      ErrorContext ec = t instanceof VideoJobException ? ((VideoJobException) t).context() : ErrorContext.of(ID);
+      throw new CompletionException(new VideoJobException("videopilot created the draft video " + videoId
+          + " but scene generation or the render request failed (" + t.getMessage() + "); nothing is rendering:"
+          + " submit again, or discard the draft", ec, t));
+    });
+  }
+
+  private VideoJob submitted(String videoId, List<String> sceneJobs, ApiResponse renderAnswer, CallContext context) {
+    JsonNode answer = renderAnswer.json();
+    String renderId = Json.text(payload(answer), F_RENDER_ID).orElseThrow(() -> new ProviderUnavailableException(
+        "videopilot answered the render request for " + videoId + " without a render job id",
+        ErrorContext.of(ID).withHttpStatus(renderAnswer.status()), null, false));
+    VideoJob job = fromRender(answer, new VideoPilotJobId(videoId, renderId), context.clock().instant());
+    VideoJob.Builder b = job.toBuilder().subJobs(List.of());
+    sceneJobs.forEach(s -> b.addSubJob(new SubJob("scene", s)));
+    b.addSubJob(new SubJob("render", renderId));
+    return b.build();
+  }
+
+  /**
+   * Polls the render job named in the id.
+   *
+   * @param jobId a {@link VideoPilotJobId} value, {@code <videoId>~<renderJobId>}
+   * @param context the call's context
+   * @return the snapshot; fails with {@link InvalidRequestException} for a bare video id, which names no render job
+   */
+  @Override
+  public CompletableFuture<VideoJob> status(String jobId, CallContext context) {
+    VideoPilotJobId id;
+    try {
+      id = VideoPilotJobId.parse(Objects.requireNonNull(jobId, "jobId == null"));
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(InvalidRequestException.forField(ID, "jobId", e.getMessage()));
+    }
+    if (id.renderJob().isEmpty()) {
+      return CompletableFuture.failedFuture(InvalidRequestException.forField(ID, "jobId", "videopilot job id " + jobId
+          + " names only a video; poll with the id submit returned (<videoId>~<renderJobId>)"));
+    }
+    return http.send(ApiRequest.get(path(PATH_RENDER_STATUS, id.renderJobId())).build(), context)
+        .thenApply(r -> fromRender(r.json(), id, context.clock().instant()));
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  @Override
+  public String toString() {
+    return "VideoPilot{" + http.baseUrl() + "}";
+  }
+
+  /** Builds a {@link VideoPilot}; not thread-safe. */
+  public static final class Builder {
+    private String apiKey;
+    private String baseUrl = DEFAULT_BASE_URL;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration attemptTimeout = Duration.ofSeconds(60);
+    private OkHttpClient okHttpClient;
+    private int ratePermits;
+    private Duration ratePeriod = Duration.ofSeconds(1);
+    private int maxConcurrency;
+
+    private Builder() {}
+
+    /** @param apiKey the VideoPilot API key, sent as a Bearer token; required @return this */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** @param baseUrl the API base URL; default {@value VideoPilot#DEFAULT_BASE_URL} @return this */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      return this;
+    }
+
+    /** @param timeout the connect timeout; default 10 s @return this */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** @param timeout the read and write timeout; default 30 s @return this */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** @param timeout the longest one HTTP attempt may take; default 60 s @return this */
+    public Builder attemptTimeout(Duration timeout) {
+      this.attemptTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** @param client an OkHttp client to share pools with; default a new one @return this */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /**
+     * Limits calls on the client side.
+     *
+     * @param permits calls per period; 0 (the default) for no limit
+     * @param period the period
+     * @return this
+     */
+    public Builder rateLimit(int permits, Duration period) {
+      this.ratePermits = permits;
+      this.ratePeriod = Objects.requireNonNull(period, "period == null");
+      return this;
+    }
+
+    /** @param max calls in flight at once; 0 (the default) for no bound @return this */
+    public Builder maxConcurrency(int max) {
+      this.maxConcurrency = max;
+      return this;
+    }
+
+    /**
+     * @return the adapter
+     * @throws IllegalArgumentException if the API key is missing or blank, or the base URL is not a URL
+     */
+    public VideoPilot build() {
+      HttpTransport.Builder t = HttpTransport.builder(ID).baseUrl(baseUrl).auth(Auth.bearer(apiKey))
+          .connectTimeout(connectTimeout).readTimeout(readTimeout).attemptTimeout(attemptTimeout)
+          .rateLimit(ratePermits, ratePeriod).maxConcurrency(maxConcurrency);
+      if (okHttpClient != null) t.okHttpClient(okHttpClient);
+      return new VideoPilot(t.build());
+    }
+  }
+}

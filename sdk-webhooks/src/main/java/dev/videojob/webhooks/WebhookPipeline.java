@@ -1,0 +1,475 @@
+package dev.videojob.webhooks;
+
+import dev.videojob.core.Claim;
+import dev.videojob.core.IdempotencyStore;
+import dev.videojob.core.IdempotencyStoreException;
+import dev.videojob.core.VideoJob;
+import dev.videojob.webhooks.WebhookResponse.Outcome;
+import dev.videojob.webhooks.WebhookVerificationException.Reason;
+import dev.videojob.webhooks.internal.BoundedBody;
+import dev.videojob.webhooks.internal.DaemonThreads;
+import dev.videojob.webhooks.internal.EventKeys;
+import dev.videojob.webhooks.internal.EventProcessor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives one provider's webhooks end to end: verify (signature, or callback token for a provider
+ * that signs nothing), parse, claim once in the {@link IdempotencyStore}, and hand the event to the
+ * application's handler on an executor so the answer goes back at once.
+ *
+ * <p>This is the plain-Java entry point: call {@link #receive(WebhookRequest)} from any framework
+ * (Spring, Vert.x, Javalin ...) and write the {@link WebhookResponse} out; {@link WebhookServlet} is
+ * a thin adapter over it. Thread-safe; one pipeline per provider endpoint.
+ *
+ * <p>Processing once: the event is claimed before the handoff (key {@code provider:delivery:<id>}, or
+ * {@code provider:job:<jobId>:<event>:<status>} where the provider names no delivery). A finished
+ * duplicate is answered 200 and dropped; a duplicate of an event still being processed is answered
+ * 503 with {@code Retry-After}, so the provider delivers it again and nothing is lost if the first
+ * attempt fails; a handler that throws releases the claim, so the redelivery is processed.
+ */
+public final class WebhookPipeline implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookPipeline.class);
+
+  /** The default lease of a claim: 5 minutes, the longest a handler should run. */
+  public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+  /** The default number of handler threads when the pipeline owns its executor. */
+  public static final int DEFAULT_WORKERS = 2;
+  /** The default number of accepted events that may wait for a handler thread. */
+  public static final int DEFAULT_QUEUE_CAPACITY = 1000;
+
+  private final WebhookFormat format;
+  private final WebhookVerifier verifier;
+  private final CallbackTokens tokens;
+  private final int maxBodyBytes;
+  private final IdempotencyStore store;
+  private final EventProcessor processor;
+  private final Executor executor;
+  private final ExecutorService ownedExecutor;
+  private final Duration lease;
+  private final Clock clock;
+
+  private WebhookPipeline(Builder b) {
+    this.format = b.format;
+    this.tokens = b.tokens;
+    this.maxBodyBytes = b.maxBodyBytes;
+    if (b.format.signatureScheme().isPresent()) {
+      WebhookVerifier.Builder vb = WebhookVerifier.builder(b.format.signatureScheme().get())
+          .maxBodyBytes(b.maxBodyBytes).clock(b.clock).timestampTolerance(b.tolerance);
+      if (!b.timestampCheck) vb.disableTimestampCheck();
+      for (String s : b.secretTexts) vb.secret(s);
+      for (WebhookSecret s : b.secrets) vb.secret(s);
+      this.verifier = vb.build();
+    } else {
+      this.verifier = null;
+      if (b.tokens == null) {
+        throw new IllegalStateException(b.format.provider() + " signs no webhooks: configure callbackTokens(...) and "
+            + "build its callback URLs with CallbackTokens.callbackUrl, so each callback carries a per-job token");
+      }
+    }
+    if (b.store == null) {
+      throw new IllegalStateException("No idempotencyStore configured: use an in-memory store for one instance, "
+          + "a JDBC store for several");
+    }
+    this.store = b.store;
+    this.processor = new EventProcessor(b.store, b.handler, b.confirmer, b.snapshotListener, b.lease, b.retention);
+    this.lease = b.lease;
+    this.clock = b.clock;
+    if (b.executor != null) {
+      this.executor = b.executor;
+      this.ownedExecutor = null;
+    } else {
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(b.workers, b.workers, 60, TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(b.queueCapacity), new DaemonThreads("videojob-webhook-" + format.provider()),
+          new ThreadPoolExecutor.AbortPolicy());
+      pool.allowCoreThreadTimeOut(true);
+      this.executor = pool;
+      this.ownedExecutor = pool;
+    }
+  }
+
+  /**
+   * Starts a pipeline for one provider's format.
+   *
+   * @param format the provider's webhook format (from its adapter)
+   * @return a builder
+   * @throws NullPointerException if format is null
+   */
+  public static Builder builder(WebhookFormat format) {
+    return new Builder(format);
+  }
+
+  /**
+   * Reads a body under the size limit and receives it.
+   *
+   * @param body the request body stream; not closed
+   * @param headers the request headers
+   * @param rawQuery the raw query string without {@code ?}, or null
+   * @return what to answer
+   * @throws IOException if reading the body fails (the client went away)
+   */
+  public WebhookResponse receive(InputStream body, WebhookHeaders headers, String rawQuery) throws IOException {
+    Objects.requireNonNull(body, "body == null");
+    byte[] bytes;
+    try {
+      bytes = BoundedBody.read(body, maxBodyBytes);
+    } catch (WebhookVerificationException e) {
+      LOG.warn("{} webhook rejected: {}", format.provider(), e.reason());
+      return WebhookResponse.of(Outcome.TOO_LARGE, null, e.reason());
+    }
+    return receive(WebhookRequest.of(bytes, headers, rawQuery));
+  }
+
+  /**
+   * Verifies, parses and claims a request, and hands the event to the handler on the executor.
+   * Never throws for a bad request: the response says what happened.
+   *
+   * @param request the request
+   * @return what to answer the provider
+   * @throws NullPointerException if request is null
+   */
+  public WebhookResponse receive(WebhookRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    String provider = format.provider();
+    if (request.body().length > maxBodyBytes) {
+      LOG.warn("{} webhook rejected: {}", provider, Reason.BODY_TOO_LARGE);
+      return WebhookResponse.of(Outcome.TOO_LARGE, null, Reason.BODY_TOO_LARGE);
+    }
+    try {
+      if (tokens != null) {
+        tokens.verify(provider, request.queryParameter(CallbackTokens.REFERENCE_PARAMETER).orElse(null),
+            request.queryParameter(CallbackTokens.TOKEN_PARAMETER).orElse(null));
+      }
+      if (verifier != null) verifier.verify(request.body(), request.headers());
+    } catch (WebhookVerificationException e) {
+      LOG.warn("{} webhook rejected: {}", provider, e.reason());
+      Outcome o = e.reason() == Reason.BODY_TOO_LARGE ? Outcome.TOO_LARGE : Outcome.REJECTED;
+      return WebhookResponse.of(o, null, e.reason());
+    }
+
+    WebhookEvent event;
+    try {
+      event = format.parse(request.body(), request.headers(), clock.instant());
+      Objects.requireNonNull(event, "format returned no event");
+      if (!event.provider().equals(provider)) {
+        throw new IllegalStateException("format for " + provider + " returned an event of " + event.provider());
+      }
+    } catch (WebhookParseException e) {
+      LOG.warn("{} webhook malformed: {}", provider, e.getMessage());
+      return WebhookResponse.of(Outcome.MALFORMED, null, null);
+    } catch (RuntimeException e) {
+      LOG.error("{} webhook format failed on a verified body", provider, e);
+      return WebhookResponse.of(Outcome.FAILED, null, null);
+    }
+
+    String key = EventKeys.of(event, format.deliveryIdIdentifiesEvent());
+    Claim claim;
+    try {
+      claim = store.claim(key, lease);
+    } catch (IdempotencyStoreException e) {
+      LOG.error("{} webhook not processed: idempotency store unavailable", provider, e);
+      return WebhookResponse.of(Outcome.UNAVAILABLE, event, null);
+    } catch (RuntimeException e) {
+      LOG.error("{} webhook not processed: idempotency store failed (is it closed?)", provider, e);
+      return WebhookResponse.of(Outcome.FAILED, event, null);
+    }
+    switch (claim.state()) {
+      case DONE:
+        LOG.debug("{} duplicate of a processed event dropped: {}", provider, event);
+        return WebhookResponse.of(Outcome.DUPLICATE, event, null);
+      case IN_PROGRESS:
+        LOG.debug("{} duplicate of an event in progress, asked to retry: {}", provider, event);
+        return WebhookResponse.of(Outcome.RETRY_LATER, event, null);
+      default:
+        break;
+    }
+    try {
+      executor.execute(() -> processor.process(event, claim));
+    } catch (RejectedExecutionException e) {
+      LOG.warn("{} webhook handoff queue full or pipeline closed; asked to retry: {}", provider, event);
+      processor.release(claim);
+      return WebhookResponse.of(Outcome.OVERLOADED, event, null);
+    }
+    return WebhookResponse.of(Outcome.ACCEPTED, event, null);
+  }
+
+  /** @return the provider this pipeline receives for */
+  public String provider() {
+    return format.provider();
+  }
+
+  /** @return the largest body accepted, in bytes */
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /**
+   * Stops taking events and, when the pipeline owns its executor, waits up to 30 seconds for
+   * handlers that are running. An event still queued is left claimed; its lease runs out and the
+   * provider's redelivery takes it over.
+   */
+  @Override
+  public void close() {
+    if (ownedExecutor == null) return;
+    ownedExecutor.shutdown();
+    try {
+      if (!ownedExecutor.awaitTermination(30, TimeUnit.SECONDS)) ownedExecutor.shutdownNow();
+    } catch (InterruptedException e) {
+      ownedExecutor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookPipeline{" + format.provider() + ", " + (verifier != null ? verifier : tokens) + "}";
+  }
+
+  /** Builds a {@link WebhookPipeline}; not thread-safe. */
+  public static final class Builder {
+    private final WebhookFormat format;
+    private final List<String> secretTexts = new ArrayList<>();
+    private final List<WebhookSecret> secrets = new ArrayList<>();
+    private CallbackTokens tokens;
+    private IdempotencyStore store;
+    private WebhookHandler handler;
+    private Consumer<VideoJob> snapshotListener;
+    private StatusConfirmer confirmer;
+    private Executor executor;
+    private int workers = DEFAULT_WORKERS;
+    private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+    private Duration lease = DEFAULT_LEASE;
+    private Duration retention = IdempotencyStore.DEFAULT_RETENTION;
+    private int maxBodyBytes = WebhookVerifier.DEFAULT_MAX_BODY_BYTES;
+    private Clock clock = Clock.systemUTC();
+    private Duration tolerance = TimestampTolerance.DEFAULT;
+    private boolean timestampCheck = true;
+
+    private Builder(WebhookFormat format) {
+      this.format = Objects.requireNonNull(format, "format == null");
+    }
+
+    /**
+     * Adds an accepted signing secret, read as the provider's scheme expects; call again for each
+     * secret during a rotation. Required for a provider that signs.
+     *
+     * @param text the secret
+     * @return this
+     */
+    public Builder secret(String text) {
+      secretTexts.add(Objects.requireNonNull(text, "text == null"));
+      return this;
+    }
+
+    /**
+     * Adds an accepted signing secret.
+     *
+     * @param secret the secret
+     * @return this
+     */
+    public Builder secret(WebhookSecret secret) {
+      secrets.add(Objects.requireNonNull(secret, "secret == null"));
+      return this;
+    }
+
+    /**
+     * Requires every callback to carry a token from these {@link CallbackTokens}. Required for a
+     * provider that signs nothing; optional (an extra check) for one that signs.
+     *
+     * @param tokens the tokens the callback URLs were built with
+     * @return this
+     */
+    public Builder callbackTokens(CallbackTokens tokens) {
+      this.tokens = Objects.requireNonNull(tokens, "tokens == null");
+      return this;
+    }
+
+    /**
+     * Sets where events are claimed so each is processed once; required. Share one store across
+     * instances (a JDBC store) when several instances receive webhooks.
+     *
+     * @param store the store; not closed by the pipeline
+     * @return this
+     */
+    public Builder idempotencyStore(IdempotencyStore store) {
+      this.store = Objects.requireNonNull(store, "store == null");
+      return this;
+    }
+
+    /**
+     * Sets the application's handler; default none (events are only passed to {@link #onVerifiedSnapshot}).
+     *
+     * @param handler the handler, run on the executor
+     * @return this
+     */
+    public Builder handler(WebhookHandler handler) {
+      this.handler = Objects.requireNonNull(handler, "handler == null");
+      return this;
+    }
+
+    /**
+     * Passes each processed event's job snapshot on, after the handler succeeded:
+     * {@code .onVerifiedSnapshot(client::acceptSnapshot)} completes a pending {@code VideoClient.await}
+     * at once. Default none. Exceptions it throws are logged and otherwise ignored.
+     *
+     * @param listener the listener, run on the executor
+     * @return this
+     */
+    public Builder onVerifiedSnapshot(Consumer<VideoJob> listener) {
+      this.snapshotListener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /**
+     * Confirms each event's claimed status with the provider's API before the handler runs; default
+     * none. The handler then sees the confirmed snapshot; an event whose status the provider does not
+     * confirm is dropped (and released, so a later genuine delivery is processed).
+     *
+     * @param confirmer the confirmer, run on the executor
+     * @return this
+     */
+    public Builder statusConfirmer(StatusConfirmer confirmer) {
+      this.confirmer = Objects.requireNonNull(confirmer, "confirmer == null");
+      return this;
+    }
+
+    /**
+     * Runs handlers on your executor instead of the pipeline's own; it is not shut down by
+     * {@link WebhookPipeline#close()}. A {@link RejectedExecutionException} answers 503.
+     *
+     * @param executor the executor; bound its queue so overload is answered rather than buffered
+     * @return this
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /**
+     * Sets the number of handler threads of the pipeline's own executor; default {@value WebhookPipeline#DEFAULT_WORKERS}.
+     *
+     * @param workers positive
+     * @return this
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder workers(int workers) {
+      if (workers <= 0) throw new IllegalArgumentException("workers must be positive: " + workers);
+      this.workers = workers;
+      return this;
+    }
+
+    /**
+     * Sets how many accepted events may wait for a handler thread before requests are answered 503;
+     * default {@value WebhookPipeline#DEFAULT_QUEUE_CAPACITY}.
+     *
+     * @param capacity positive
+     * @return this
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder queueCapacity(int capacity) {
+      if (capacity <= 0) throw new IllegalArgumentException("queueCapacity must be positive: " + capacity);
+      this.queueCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * Sets how long a claim holds before another delivery may take it over (the node is presumed
+     * dead); default {@link WebhookPipeline#DEFAULT_LEASE}. Make it longer than your slowest handler.
+     *
+     * @param lease positive
+     * @return this
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder lease(Duration lease) {
+      this.lease = positive(lease, "lease");
+      return this;
+    }
+
+    /**
+     * Sets how long a processed event is remembered; default {@link IdempotencyStore#DEFAULT_RETENTION}.
+     *
+     * @param retention positive; at least the provider's redelivery window
+     * @return this
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder retention(Duration retention) {
+      this.retention = positive(retention, "retention");
+      return this;
+    }
+
+    /**
+     * Sets the largest body accepted; default {@link WebhookVerifier#DEFAULT_MAX_BODY_BYTES}.
+     *
+     * @param maxBodyBytes positive
+     * @return this
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxBodyBytes(int maxBodyBytes) {
+      if (maxBodyBytes <= 0) throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    /**
+     * Sets the clock for received-at times and timestamp checks; default the system UTC clock.
+     *
+     * @param clock the clock
+     * @return this
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Sets how far a signed timestamp may be from now, each way; default {@link TimestampTolerance#DEFAULT}.
+     *
+     * @param tolerance positive
+     * @return this
+     * @throws IllegalArgumentException if not positive (use {@link #disableTimestampCheck()})
+     */
+    public Builder timestampTolerance(Duration tolerance) {
+      this.tolerance = positive(tolerance, "tolerance");
+      return this;
+    }
+
+    /**
+     * Turns the signed-timestamp check off; replays are then stopped only by de-duplication.
+     *
+     * @return this
+     */
+    public Builder disableTimestampCheck() {
+      this.timestampCheck = false;
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isZero() || d.isNegative()) throw new IllegalArgumentException(name + " must be positive: " + d);
+      return d;
+    }
+
+    /**
+     * @return the pipeline; close it to stop its own executor
+     * @throws IllegalStateException if no idempotency store is set, or the provider signs nothing and no callback tokens are set
+     * @throws WebhookVerificationException with reason INVALID_SECRET if the provider signs and no valid secret is set
+     */
+    public WebhookPipeline build() {
+      return new WebhookPipeline(this);
+    }
+  }
+}
