@@ -112,6 +112,7 @@ public final class MediaTransfer implements AutoCloseable {
    * @param asset the asset
    * @param target the file to create or replace; its directory is created if missing
    * @return the result with the size and sha256
+   * @throws InvalidRequestException if the URL is not http(s)
    * @throws AssetExpiredException if the URL has expired
    * @throws ChecksumMismatchException if the bytes do not have the expected sha256 or size (nothing is kept)
    * @throws TransferException if the server refused, retries ran out, or the file could not be written
@@ -178,6 +179,11 @@ public final class MediaTransfer implements AutoCloseable {
   }
 
   private CompletableFuture<DownloadResult> run(Asset asset, DownloadSink sink, DownloadOptions options) {
+    if (okhttp3.HttpUrl.parse(asset.url().toString()) == null) {
+      sink.abort();
+      return CompletableFuture.failedFuture(new InvalidRequestException("only http and https assets can be downloaded,"
+          + " not " + Redaction.url(asset.url()), ErrorContext.none(), "asset"));
+    }
     DownloadSession session = new DownloadSession(client, asset, options, sink, clock, progressInterval);
     MediaRetry r = new MediaRetry("download", Redaction.url(asset.url()), retry, clock, sleeper, transferTimeout,
         options.listener());

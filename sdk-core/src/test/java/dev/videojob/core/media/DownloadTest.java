@@ -98,6 +98,39 @@ class DownloadTest {
   }
 
   @Test
+  void keepsResumingPastMaxRetriesWhileEachAttemptMakesProgress() throws IOException {
+    GeneratedMedia.RangeDispatcher d = new GeneratedMedia.RangeDispatcher(SIZE).dropping(5);
+    server.setDispatcher(d);
+
+    DownloadResult r = media.download(asset("/master.mp4"), dir.resolve("m.mp4"));
+
+    assertThat(r.resumed()).isEqualTo(5);
+    assertThat(r.sha256()).isEqualTo(GeneratedMedia.sha256(SIZE));
+  }
+
+  @Test
+  void startsAgainFromByteZeroWhenContentRangeDoesNotStartWhereItStopped() throws Exception {
+    GeneratedMedia.RangeDispatcher d = new GeneratedMedia.RangeDispatcher(SIZE).dropping(1);
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        if (request.getHeaders().get("Range") != null) {
+          return new MockResponse.Builder().code(206).addHeader("Content-Range", "bytes 0-9/" + SIZE)
+              .body("0123456789").build();
+        }
+        return d.dispatch(request);
+      }
+    });
+    Path target = dir.resolve("m.mp4");
+
+    DownloadResult r = media.download(asset("/master.mp4"), target);
+
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(r.sha256()).isEqualTo(GeneratedMedia.sha256(SIZE));
+    assertThat(Files.readAllBytes(target)).isEqualTo(GeneratedMedia.bytes(SIZE));
+  }
+
+  @Test
   void startsAgainFromByteZeroWhenServerAnswersResumeWithWholeBody() throws IOException {
     GeneratedMedia.RangeDispatcher d = new GeneratedMedia.RangeDispatcher(SIZE).dropping(1);
     d.ignoreRange = true;
