@@ -24,6 +24,7 @@ import dev.videojob.core.internal.AttemptFailure;
 import dev.videojob.core.internal.Futures;
 import dev.videojob.core.internal.Redaction;
 import dev.videojob.core.internal.RetryAfter;
+import dev.videojob.core.internal.RetryRule;
 import dev.videojob.core.internal.SendTracker;
 import dev.videojob.core.internal.SleeperScheduler;
 import dev.videojob.core.internal.Version;
@@ -143,6 +144,21 @@ public final class HttpTransport implements AutoCloseable {
   /** @return the provider's auth (for fetching assets that need it; never log its value) */
   public Auth auth() {
     return auth;
+  }
+
+  /**
+   * The auth to fetch an output at this URL: present only when the URL has the base URL's scheme, host
+   * and port and the transport has auth, so a CDN or presigned URL never gets the provider's key.
+   *
+   * @param url an output's absolute URL
+   * @return the auth, or empty
+   */
+  public Optional<Auth> assetCredentials(URI url) {
+    HttpUrl u = url == null ? null : HttpUrl.parse(url.toString());
+    if (u == null || auth.headerName() == null) return Optional.empty();
+    boolean sameOrigin = u.scheme().equals(baseUrl.scheme()) && u.host().equalsIgnoreCase(baseUrl.host())
+        && u.port() == baseUrl.port();
+    return sameOrigin ? Optional.of(auth) : Optional.empty();
   }
 
   /** @return the JSON mapper requests and responses use */
@@ -338,29 +354,23 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     boolean retryable(ApiResponse response, Throwable failure) {
-      Duration delay;
+      Optional<Duration> delay;
       if (failure != null) {
         Throwable t = Futures.unwrap(failure);
         if (!(t instanceof AttemptFailure)) return false;
         AttemptFailure f = (AttemptFailure) t;
         if (f.requestSent() && !createSafeToRepeat()) return false;
-        delay = context.retry().backoff(retries + 1);
+        delay = RetryRule.afterIoFailure(context.retry(), retries, context.remaining());
       } else {
         int s = response.status();
-        if (s != 429 && s < 500) return false;
+        if (!RetryRule.isRetryableStatus(s)) return false;
         if (s != 429 && s != 503 && !createSafeToRepeat()) return false;
-        Optional<Duration> after = RetryAfter.parse(response.header("Retry-After").orElse(null), context.clock());
-        if (after.isPresent()) {
-          if (after.get().compareTo(context.retry().maxRetryAfter()) > 0) return false;
-          delay = after.get();
-        } else {
-          delay = context.retry().backoff(retries + 1);
-        }
+        delay = RetryRule.afterStatus(context.retry(), retries, response.header("Retry-After").orElse(null),
+            context.clock(), context.remaining());
       }
-      if (retries >= context.retry().maxRetries()) return false;
-      if (delay.compareTo(context.remaining()) >= 0) return false;
+      if (delay.isEmpty()) return false;
       retries++;
-      nextDelay = delay;
+      nextDelay = delay.get();
       return true;
     }
 

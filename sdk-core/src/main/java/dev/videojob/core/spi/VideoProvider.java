@@ -3,6 +3,8 @@ package dev.videojob.core.spi;
 import dev.videojob.core.CapabilityNotSupportedException;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoRequest;
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -74,6 +76,19 @@ public interface VideoProvider extends AutoCloseable {
   default CompletableFuture<VideoJob> cancel(String jobId, CallContext context) {
     return CompletableFuture.failedFuture(new CapabilityNotSupportedException(id(), "cancel",
         id() + " has no cancel operation; let the job finish, or ignore its result"));
+  }
+
+  /**
+   * The credentials to fetch an output URL that {@linkplain dev.videojob.core.Asset#needsAuth() needs them}
+   * (VidBuilder's {@code /api/download/{id}}). Only for URLs on the provider's own origin: a CDN or
+   * presigned URL gets none. The default is none; an adapter whose outputs need its key returns
+   * {@code http.assetCredentials(url)} ({@link HttpTransport#assetCredentials(URI)}).
+   *
+   * @param url the output's absolute URL
+   * @return the credentials, or empty
+   */
+  default Optional<Auth> assetCredentials(URI url) {
+    return Optional.empty();
   }
 
   /** Releases what the adapter holds. The default does nothing. */

@@ -16,8 +16,10 @@ import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
 import dev.videojob.core.spi.VideoProvider;
+import dev.videojob.core.spi.Auth;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -43,6 +45,8 @@ public final class TestProvider implements VideoProvider {
   @Override public String id() { return id; }
 
   @Override public ProviderCapabilities capabilities() { return caps; }
+
+  @Override public Optional<Auth> assetCredentials(URI url) { return http.assetCredentials(url); }
 
   @Override
   public CompletableFuture<VideoJob> submit(VideoRequest request, CallContext ctx) {
