@@ -84,7 +84,6 @@ public final class QuickStart {
           .aspectRatio(AspectRatio.LANDSCAPE_16_9)
           .duration(Duration.ofSeconds(5))
           .callbackUrl(receiver.callbackUrl())
-          .metadata("campaign_id", "spring_sale_26")
           .build());
       System.out.println("Submitted " + job.ref() + " (" + job.rawStatus() + ")");
 

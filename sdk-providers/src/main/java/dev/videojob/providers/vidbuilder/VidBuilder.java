@@ -319,6 +319,18 @@ public final class VidBuilder implements VideoProvider {
         }));
   }
 
+  /**
+   * VidBuilder's own download URLs ({@code /api/download/{jobId}}) need the API credentials; they are
+   * given for URLs on the API's scheme, host and port only, never for another host (such as the S3 URL).
+   *
+   * @param url the asset URL
+   * @return the API credentials for the provider's own origin, else empty
+   */
+  @Override
+  public java.util.Optional<dev.videojob.core.spi.Auth> assetCredentials(java.net.URI url) {
+    return http.assetCredentials(url);
+  }
+
   /** Closes the HTTP transports. */
   @Override
   public void close() {

@@ -157,6 +157,27 @@ class VidBuilderContractTest {
   }
 
   @Test
+  void theAuthenticatedDownloadIsFetchedWithTheApiCredentialsAndTheS3UrlWithout(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    try (VidBuilderHarness h = new VidBuilderHarness()) {
+      h.enqueueFixture(200, "job-status-completed.json");
+      VideoJob job = h.client.status(REF);
+      Asset download = job.outputs().get(1);
+      h.server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).body("mp4-bytes").build());
+
+      h.client.download(job, download, dir.resolve("master.mp4"));
+
+      mockwebserver3.RecordedRequest status = h.server.takeRequest();
+      mockwebserver3.RecordedRequest fetch = h.server.takeRequest();
+      assertThat(status.getTarget()).startsWith("/api/job-status/");
+      assertThat(fetch.getTarget()).isEqualTo("/api/download/abc123def456");
+      assertThat(fetch.getHeaders().get("Authorization")).startsWith("Basic ");
+      assertThat(java.nio.file.Files.readString(dir.resolve("master.mp4"))).isEqualTo("mp4-bytes");
+      assertThat(h.vidBuilder.assetCredentials(job.outputs().get(0).url())).as("no credentials for S3").isEmpty();
+    }
+  }
+
+  @Test
   void relativeDownloadUrlsKeepAPathPrefixOfTheBaseUrl() {
     assertThat(VidBuilderJobs.resolve(URI.create("https://proxy.example.com/vidbuilder/"), "/api/download/x"))
         .isEqualTo(URI.create("https://proxy.example.com/vidbuilder/api/download/x"));
