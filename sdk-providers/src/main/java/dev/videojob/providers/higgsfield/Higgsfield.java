@@ -14,6 +14,7 @@ import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
 import dev.videojob.core.spi.VideoProvider;
+import dev.videojob.providers.ProviderBuilder;
 import dev.videojob.providers.internal.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -181,19 +182,13 @@ public final class Higgsfield implements VideoProvider {
   }
 
   /** Builds a {@link Higgsfield}; not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ProviderBuilder<Builder> {
     private Auth auth;
-    private String baseUrl = DEFAULT_BASE_URL;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration attemptTimeout = Duration.ofSeconds(60);
-    private OkHttpClient okHttpClient;
-    private int ratePermits;
-    private Duration ratePeriod = Duration.ofSeconds(1);
-    private int maxConcurrency;
     private String apiKey;
 
-    private Builder() {}
+    private Builder() {
+      super(DEFAULT_BASE_URL);
+    }
 
     /** @param apiKey the API key, sent as {@code Authorization: Bearer <key>}; this or a key id and secret is required @return this */
     public Builder apiKey(String apiKey) {
@@ -219,54 +214,12 @@ public final class Higgsfield implements VideoProvider {
       return this;
     }
 
-    /** @param baseUrl the API base URL; default {@value Higgsfield#DEFAULT_BASE_URL} @return this */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
-      return this;
-    }
 
-    /** @param timeout the connect timeout; default 10 s @return this */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Objects.requireNonNull(timeout, "timeout == null");
-      return this;
-    }
 
-    /** @param timeout the read and write timeout; default 30 s @return this */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Objects.requireNonNull(timeout, "timeout == null");
-      return this;
-    }
 
-    /** @param timeout the longest one HTTP attempt may take; default 60 s @return this */
-    public Builder attemptTimeout(Duration timeout) {
-      this.attemptTimeout = Objects.requireNonNull(timeout, "timeout == null");
-      return this;
-    }
 
-    /** @param client an OkHttp client to share pools with; default a new one @return this */
-    public Builder okHttpClient(OkHttpClient client) {
-      this.okHttpClient = Objects.requireNonNull(client, "client == null");
-      return this;
-    }
 
-    /**
-     * Limits calls on the client side (the guide: throttle workers per provider key).
-     *
-     * @param permits calls per period; 0 (the default) for no limit
-     * @param period the period
-     * @return this
-     */
-    public Builder rateLimit(int permits, Duration period) {
-      this.ratePermits = permits;
-      this.ratePeriod = Objects.requireNonNull(period, "period == null");
-      return this;
-    }
 
-    /** @param max calls in flight at once; 0 (the default) for no bound @return this */
-    public Builder maxConcurrency(int max) {
-      this.maxConcurrency = max;
-      return this;
-    }
 
     /**
      * @return the adapter
@@ -274,10 +227,7 @@ public final class Higgsfield implements VideoProvider {
      */
     public Higgsfield build() {
       Auth a = auth != null ? auth : Auth.bearer(apiKey);
-      HttpTransport.Builder t = HttpTransport.builder(ID).baseUrl(baseUrl).auth(a)
-          .connectTimeout(connectTimeout).readTimeout(readTimeout).attemptTimeout(attemptTimeout)
-          .rateLimit(ratePermits, ratePeriod).maxConcurrency(maxConcurrency);
-      if (okHttpClient != null) t.okHttpClient(okHttpClient);
+      HttpTransport.Builder t = transport(ID, a);
       return new Higgsfield(t.build());
     }
   }

@@ -17,6 +17,7 @@ import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
 import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.internal.CallbackUrls;
+import dev.videojob.providers.ProviderBuilder;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.webhooks.CallbackTokens;
 import dev.videojob.webhooks.CallbackUrlPolicy;
@@ -106,11 +107,7 @@ public final class Ssemble implements VideoProvider {
       throw new InvalidRequestException("ssemble needs an API key: set apiKey(...) or " + API_KEY_ENV,
           dev.videojob.core.ErrorContext.of(ID), "apiKey");
     }
-    HttpTransport.Builder t = HttpTransport.builder(ID).baseUrl(b.baseUrl)
-        .auth(Auth.header(SsembleApi.API_KEY_HEADER, b.apiKey))
-        .connectTimeout(b.connectTimeout).readTimeout(b.readTimeout).attemptTimeout(b.attemptTimeout);
-    if (b.okHttpClient != null) t.okHttpClient(b.okHttpClient);
-    this.http = t.build();
+    this.http = b.transportFor(Auth.header(SsembleApi.API_KEY_HEADER, b.apiKey)).build();
     this.callbackPolicy = b.callbackPolicy;
     this.callbackTokens = b.callbackTokens;
     this.clock = b.clock;
@@ -289,18 +286,15 @@ public final class Ssemble implements VideoProvider {
   }
 
   /** Builds an {@link Ssemble} adapter; not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ProviderBuilder<Builder> {
     private String apiKey;
-    private String baseUrl = DEFAULT_BASE_URL;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration attemptTimeout = Duration.ofSeconds(60);
-    private OkHttpClient okHttpClient;
     private CallbackUrlPolicy callbackPolicy = CallbackUrlPolicy.defaults();
     private CallbackTokens callbackTokens;
     private Clock clock = Clock.systemUTC();
 
-    private Builder() {}
+    private Builder() {
+      super(DEFAULT_BASE_URL);
+    }
 
     /** @param apiKey the ssemble API key, sent as {@code X-API-Key}; required @return this */
     public Builder apiKey(String apiKey) {
@@ -308,35 +302,10 @@ public final class Ssemble implements VideoProvider {
       return this;
     }
 
-    /** @param baseUrl the API base URL; default {@value Ssemble#DEFAULT_BASE_URL} @return this */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
-      return this;
-    }
 
-    /** @param d the connect timeout; default 10 s @return this */
-    public Builder connectTimeout(Duration d) {
-      this.connectTimeout = Objects.requireNonNull(d, "connectTimeout == null");
-      return this;
-    }
 
-    /** @param d the read timeout between bytes; default 30 s @return this */
-    public Builder readTimeout(Duration d) {
-      this.readTimeout = Objects.requireNonNull(d, "readTimeout == null");
-      return this;
-    }
 
-    /** @param d the longest one HTTP attempt may take; default 60 s @return this */
-    public Builder attemptTimeout(Duration d) {
-      this.attemptTimeout = Objects.requireNonNull(d, "attemptTimeout == null");
-      return this;
-    }
 
-    /** @param client an OkHttp client to share (its pool and dispatcher); default a new one @return this */
-    public Builder okHttpClient(OkHttpClient client) {
-      this.okHttpClient = Objects.requireNonNull(client, "client == null");
-      return this;
-    }
 
     /**
      * @param policy the rules callback URLs must follow; default {@link CallbackUrlPolicy#defaults()} (ssemble's)
@@ -370,6 +339,10 @@ public final class Ssemble implements VideoProvider {
      * @throws InvalidRequestException if no API key was set
      * @throws IllegalArgumentException if the base URL is not http(s)
      */
+    private HttpTransport.Builder transportFor(Auth auth) {
+      return transport(ID, auth);
+    }
+
     public Ssemble build() {
       return new Ssemble(this);
     }

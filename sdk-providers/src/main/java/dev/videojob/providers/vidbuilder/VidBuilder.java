@@ -18,6 +18,7 @@ import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
 import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.internal.CallbackUrls;
+import dev.videojob.providers.ProviderBuilder;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.webhooks.CallbackTokens;
 import java.net.URI;
@@ -121,20 +122,15 @@ public final class VidBuilder implements VideoProvider {
       throw new InvalidRequestException("VidBuilder needs credentials: set basicAuth(user, password) (or "
           + USERNAME_ENV + " and " + PASSWORD_ENV + "), or apiKey(...) (" + API_KEY_ENV + ")", ErrorContext.of(ID), "auth");
     }
-    this.http = transport(b, auth, b.readTimeout, b.attemptTimeout);
-    this.syncHttp = transport(b, auth, b.syncTimeout, b.syncTimeout);
+    this.http = b.transportFor(auth).build();
+    // The synchronous endpoint renders while the call is open: its own transport with the long timeout.
+    this.syncHttp = b.transportFor(auth).readTimeout(b.syncTimeout).attemptTimeout(b.syncTimeout).build();
     this.syncTimeout = b.syncTimeout;
     this.clock = b.clock;
     this.callbackTokens = b.callbackTokens;
     this.syncEndpoint = new SyncEndpoint();
   }
 
-  private static HttpTransport transport(Builder b, Auth auth, Duration read, Duration attempt) {
-    HttpTransport.Builder t = HttpTransport.builder(ID).baseUrl(b.baseUrl).auth(auth)
-        .connectTimeout(b.connectTimeout).readTimeout(read).attemptTimeout(attempt);
-    if (b.okHttpClient != null) t.okHttpClient(b.okHttpClient);
-    return t.build();
-  }
 
   /** @return a builder with VidBuilder's base URL and default timeouts */
   public static Builder builder() {
@@ -375,20 +371,17 @@ public final class VidBuilder implements VideoProvider {
   }
 
   /** Builds a {@link VidBuilder} adapter; not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ProviderBuilder<Builder> {
     private String user;
     private String password;
     private String apiKey;
-    private String baseUrl = DEFAULT_BASE_URL;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration attemptTimeout = Duration.ofSeconds(60);
     private Duration syncTimeout = Duration.ofMinutes(20);
-    private OkHttpClient okHttpClient;
     private Clock clock = Clock.systemUTC();
     private CallbackTokens callbackTokens;
 
-    private Builder() {}
+    private Builder() {
+      super(DEFAULT_BASE_URL);
+    }
 
     /**
      * HTTP Basic credentials (VidBuilder's reference pages); either these or {@link #apiKey}.
@@ -415,29 +408,9 @@ public final class VidBuilder implements VideoProvider {
       return this;
     }
 
-    /** @param baseUrl the API base URL; default {@value VidBuilder#DEFAULT_BASE_URL} @return this */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
-      return this;
-    }
 
-    /** @param d the connect timeout; default 10 s @return this */
-    public Builder connectTimeout(Duration d) {
-      this.connectTimeout = Objects.requireNonNull(d, "connectTimeout == null");
-      return this;
-    }
 
-    /** @param d the read timeout between bytes of the async calls; default 30 s @return this */
-    public Builder readTimeout(Duration d) {
-      this.readTimeout = Objects.requireNonNull(d, "readTimeout == null");
-      return this;
-    }
 
-    /** @param d the longest one async call attempt may take; default 60 s @return this */
-    public Builder attemptTimeout(Duration d) {
-      this.attemptTimeout = Objects.requireNonNull(d, "attemptTimeout == null");
-      return this;
-    }
 
     /** @param d how long {@link VidBuilder#generateNow(VideoRequest)} waits for the video; default 20 min @return this */
     public Builder syncTimeout(Duration d) {
@@ -445,11 +418,6 @@ public final class VidBuilder implements VideoProvider {
       return this;
     }
 
-    /** @param client an OkHttp client to share (its pool and dispatcher); default a new one @return this */
-    public Builder okHttpClient(OkHttpClient client) {
-      this.okHttpClient = Objects.requireNonNull(client, "client == null");
-      return this;
-    }
 
     /** @param clock the clock {@link VidBuilder#generateNow(VideoRequest)} measures its timeout with; default UTC @return this */
     public Builder clock(Clock clock) {
@@ -467,6 +435,10 @@ public final class VidBuilder implements VideoProvider {
     public Builder callbackTokens(CallbackTokens tokens) {
       this.callbackTokens = Objects.requireNonNull(tokens, "tokens == null");
       return this;
+    }
+
+    private HttpTransport.Builder transportFor(Auth auth) {
+      return transport(ID, auth);
     }
 
     /**
