@@ -51,7 +51,6 @@ final class EmulatorCore implements AutoCloseable {
   private final byte[] sample;
   private final Deque<Integer> injectedFailures = new ArrayDeque<>();
   private final AtomicInteger webhooksDelivered = new AtomicInteger();
-  private final AtomicInteger webhookAttempts = new AtomicInteger();
 
   EmulatorCore(String name, Duration webhookTimeout, Function<RecordedRequest, MockResponse> handler) {
     this.name = name;
@@ -87,14 +86,6 @@ final class EmulatorCore implements AutoCloseable {
 
   int webhooksDelivered() {
     return webhooksDelivered.get();
-  }
-
-  int webhookAttempts() {
-    return webhookAttempts.get();
-  }
-
-  byte[] sample() {
-    return sample.clone();
   }
 
   int sampleSize() {
@@ -143,7 +134,7 @@ final class EmulatorCore implements AutoCloseable {
     }
   }
 
-  /** @return the number of whole phases since {@code sinceMillis}, measured on the emulator's clock */
+  /** @return the number of whole phases in {@code elapsedMillis} */
   static long phasesSince(long elapsedMillis, Duration phaseDuration) {
     return elapsedMillis / Math.max(1, phaseDuration.toMillis());
   }
@@ -165,7 +156,6 @@ final class EmulatorCore implements AutoCloseable {
 
   private void deliver(String url, byte[] body, Map<String, String> headers, List<Duration> retryDelays, int retry,
       String what) {
-    webhookAttempts.incrementAndGet();
     Request.Builder req = new Request.Builder().url(url)
         .post(RequestBody.create(body, MediaType.get("application/json")));
     headers.forEach(req::header);
