@@ -1,0 +1,237 @@
+package dev.videojob.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.videojob.webhooks.SignatureScheme;
+import dev.videojob.webhooks.WebhookSigner;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * An in-process Higgsfield-like API, for examples and applications' own tests. It speaks what the
+ * {@code dev.videojob.providers.higgsfield.Higgsfield} adapter sends and reads:
+ * {@code POST /v1/videos} (answers 202 {@code {job_id, status:"queued", estimated_time_seconds}}),
+ * {@code GET /v1/videos/{job_id}}, Bearer auth with the API key. Jobs move through {@code queued},
+ * {@code started}, {@code in_progress} (with {@code progress}) to {@code complete}, one
+ * {@link Builder#phaseDuration} each, and end with {@code assets} (master and proxy, both the
+ * bundled two-second MP4) and the request's {@code metadata}.
+ *
+ * <p>When the job ends, the guide's webhook {@code {job_id, status, assets, metadata}} is POSTed to
+ * the request's {@code callback_url} as compact JSON, signed {@code x-api-signature: <hex HMAC-SHA256>}
+ * with {@link Builder#webhookSecret}. The guide documents no retry schedule; the emulator tries
+ * three times: at once, after 1 s and after 5 s. The status call is the adapter's assumption (the
+ * guide shows none), emulated as the adapter reads it.
+ *
+ * <p>Faults: {@link #failNextSubmissions(int, int)} refuses the next creates, and a prompt containing
+ * {@link #MODERATION_TRIGGER} ends with status {@code nsfw}. Thread-safe.
+ */
+public final class HiggsfieldEmulator implements AutoCloseable {
+  /** A prompt containing this text ends its job with status {@code nsfw} (a moderation refusal). */
+  public static final String MODERATION_TRIGGER = "[nsfw]";
+
+  private static final List<String> PHASES = List.of("queued", "started", "in_progress");
+  private static final List<Duration> RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+  private final String apiKey;
+  private final String webhookSecret;
+  private final Duration phaseDuration;
+  private final Clock clock;
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final AtomicInteger ids = new AtomicInteger();
+  private final EmulatorCore core;
+
+  private HiggsfieldEmulator(Builder b) {
+    this.apiKey = b.apiKey;
+    this.webhookSecret = b.webhookSecret;
+    this.phaseDuration = b.phaseDuration;
+    this.clock = b.clock;
+    this.core = new EmulatorCore("higgsfield", Duration.ofSeconds(10), this::handle);
+  }
+
+  /** @return a builder: API key {@code emulator-key}, webhook secret {@code emulator-webhook-secret}, phases of 300 ms, the system clock */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the API key the emulator accepts as {@code Authorization: Bearer <key>} */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** @return the secret webhooks are signed with; give it to the webhook pipeline */
+  public String webhookSecret() {
+    return webhookSecret;
+  }
+
+  /** @return the base URL, such as {@code http://127.0.0.1:40123}, to set on the adapter */
+  public URI baseUrl() {
+    String s = core.url("/").toString();
+    return URI.create(s.substring(0, s.length() - 1));
+  }
+
+  /** @return how many requests the emulator has received */
+  public int requestCount() {
+    return core.requestCount();
+  }
+
+  /** @return how many webhooks were delivered with a 2xx answer */
+  public int webhooksDelivered() {
+    return core.webhooksDelivered();
+  }
+
+  /**
+   * Answers the next creates with an error before any job exists.
+   *
+   * @param count how many creates
+   * @param status the HTTP status, such as 429 or 503
+   * @throws IllegalArgumentException if count is negative or status is not 400-599
+   */
+  public void failNextSubmissions(int count, int status) {
+    core.failNext(count, status);
+  }
+
+  private MockResponse handle(RecordedRequest r) {
+    String path = r.getUrl().encodedPath();
+    if (path.startsWith("/output/")) return core.mp4();
+    if (!("Bearer " + apiKey).equals(r.getHeaders().get("Authorization"))) {
+      return EmulatorCore.json(401, EmulatorCore.error("unauthorized", "Invalid API key"));
+    }
+    if (path.equals("/v1/videos") && r.getMethod().equals("POST")) return create(r);
+    if (path.startsWith("/v1/videos/") && r.getMethod().equals("GET")) {
+      Job job = jobs.get(path.substring("/v1/videos/".length()));
+      return job == null ? EmulatorCore.json(404, EmulatorCore.error("not_found", "No such job"))
+          : EmulatorCore.json(200, job.toJson(clock.instant()));
+    }
+    return EmulatorCore.json(404, EmulatorCore.error("not_found", "No route " + r.getMethod() + " " + path));
+  }
+
+  private MockResponse create(RecordedRequest r) {
+    Integer failure = core.nextInjectedFailure();
+    if (failure != null) {
+      return EmulatorCore.refusal(failure, EmulatorCore.error("capacity", "Upstream capacity reached, retry later"));
+    }
+    JsonNode body = EmulatorCore.body(r);
+    if (body == null || !body.hasNonNull("prompt") || body.get("prompt").asText().isBlank()) {
+      return EmulatorCore.json(422, EmulatorCore.error("validation_error", "prompt is required"));
+    }
+    String id = "hf-emu-" + ids.incrementAndGet();
+    Job job = new Job(id, body, clock.instant());
+    jobs.put(id, job);
+    if (job.callbackUrl != null) {
+      ObjectNode last = job.toJson(job.createdAt.plus(end()));
+      core.deliverLater(job.callbackUrl, EmulatorCore.utf8(last), signed(last), end(), RETRIES, id);
+    }
+    return EmulatorCore.json(202, EmulatorCore.JSON.createObjectNode().put("job_id", id).put("status", "queued")
+        .put("estimated_time_seconds", Math.max(1, end().toSeconds())));
+  }
+
+  private Duration end() {
+    return phaseDuration.multipliedBy(PHASES.size());
+  }
+
+  private Map<String, String> signed(ObjectNode payload) {
+    return WebhookSigner.of(SignatureScheme.hmacSha256Hex("x-api-signature"), webhookSecret)
+        .sign(EmulatorCore.utf8(payload));
+  }
+
+  /** Stops the server and the webhook deliveries. */
+  @Override
+  public void close() {
+    core.close();
+  }
+
+  /** One emulated job; its status is a function of the time since it was created. */
+  private final class Job {
+    final String id;
+    final String prompt;
+    final String callbackUrl;
+    final JsonNode metadata;
+    final Instant createdAt;
+
+    Job(String id, JsonNode body, Instant createdAt) {
+      this.id = id;
+      this.prompt = body.get("prompt").asText();
+      this.callbackUrl = body.hasNonNull("callback_url") ? body.get("callback_url").asText() : null;
+      this.metadata = body.get("metadata");
+      this.createdAt = createdAt;
+    }
+
+    ObjectNode toJson(Instant now) {
+      long phase = EmulatorCore.phasesSince(Duration.between(createdAt, now).toMillis(), phaseDuration);
+      ObjectNode n = EmulatorCore.JSON.createObjectNode().put("job_id", id).put("created_at", createdAt.toString());
+      if (metadata != null && metadata.isObject()) n.set("metadata", metadata.deepCopy());
+      if (phase < PHASES.size()) {
+        n.put("status", PHASES.get((int) phase)).put("progress", phase * 100 / PHASES.size());
+        long left = (PHASES.size() - phase) * phaseDuration.toMillis();
+        return n.put("estimated_time_seconds", Math.max(1, left / 1000));
+      }
+      n.put("completed_at", createdAt.plus(end()).toString());
+      if (prompt.contains(MODERATION_TRIGGER)) {
+        n.put("status", "nsfw").putObject("error").put("code", "nsfw")
+            .put("message", "The prompt was refused by content moderation");
+        return n;
+      }
+      n.put("status", "complete").put("progress", 100);
+      ArrayNode assets = n.putArray("assets");
+      assets.addObject().put("type", "master").put("url", core.url("/output/" + id + "/master.mp4").toString())
+          .put("bitrate", 8_000_000).put("format", "mp4");
+      assets.addObject().put("type", "proxy").put("url", core.url("/output/" + id + "/proxy.mp4").toString())
+          .put("bitrate", 1_500_000).put("format", "mp4");
+      return n;
+    }
+  }
+
+  /** Builds a {@link HiggsfieldEmulator}; not thread-safe. */
+  public static final class Builder {
+    private String apiKey = "emulator-key";
+    private String webhookSecret = "emulator-webhook-secret";
+    private Duration phaseDuration = Duration.ofMillis(300);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** @param apiKey the key the emulator accepts; default {@code emulator-key} @return this */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+      return this;
+    }
+
+    /** @param secret the secret webhooks are signed with; default {@code emulator-webhook-secret} @return this */
+    public Builder webhookSecret(String secret) {
+      this.webhookSecret = Objects.requireNonNull(secret, "secret == null");
+      return this;
+    }
+
+    /**
+     * @param d how long each of the three phases before the end lasts; default 300 ms
+     * @return this
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder phaseDuration(Duration d) {
+      if (d.isNegative()) throw new IllegalArgumentException("phaseDuration < 0");
+      this.phaseDuration = d;
+      return this;
+    }
+
+    /** @param clock the clock job progress is measured with; default the system clock @return this */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** @return the running emulator, listening on loopback */
+    public HiggsfieldEmulator build() {
+      return new HiggsfieldEmulator(this);
+    }
+  }
+}
