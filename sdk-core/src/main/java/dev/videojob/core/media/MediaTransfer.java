@@ -305,9 +305,9 @@ public final class MediaTransfer implements AutoCloseable {
     MultipartState state = MultipartState.load(plan.stateFile(), size, modified, plan.partSize(), plan.uploadId());
     Map<Integer, MultipartUploadResult.Part> saved = state.parts();
     int resumed = saved.size();
-    Queue<Integer> todo = new ConcurrentLinkedQueue<>();
+    Queue<Integer> partsLeft = new ConcurrentLinkedQueue<>();
     for (int n = 1; n <= count; n++) {
-      if (!saved.containsKey(n)) todo.add(n);
+      if (!saved.containsKey(n)) partsLeft.add(n);
     }
     if (resumed > 0) log.info("multipart upload of {}: {} of {} parts already done, resuming", file, resumed, count);
     CompletableFuture<MultipartUploadResult> result = new CompletableFuture<>();
@@ -317,14 +317,14 @@ public final class MediaTransfer implements AutoCloseable {
       List<MultipartUploadResult.Part> parts = new ArrayList<>(state.parts().values());
       result.complete(new MultipartUploadResult(size, parts, resumed));
     };
-    int workers = Math.min(plan.parallelism(), todo.size());
+    int workers = Math.min(plan.parallelism(), partsLeft.size());
     if (workers == 0) {
       finish.run();
       return result;
     }
     running.set(workers);
     for (int w = 0; w < workers; w++) {
-      nextPart(file, size, plan, state, todo, result, running, finish, inFlight);
+      nextPart(file, size, plan, state, partsLeft, result, running, finish, inFlight);
     }
     result.whenComplete((v, e) -> {
       if (result.isCancelled()) {
@@ -336,10 +336,10 @@ public final class MediaTransfer implements AutoCloseable {
     return result;
   }
 
-  private void nextPart(Path file, long size, MultipartUpload plan, MultipartState state, Queue<Integer> todo,
+  private void nextPart(Path file, long size, MultipartUpload plan, MultipartState state, Queue<Integer> partsLeft,
       CompletableFuture<MultipartUploadResult> result, AtomicInteger running, Runnable finish,
       List<CompletableFuture<?>> inFlight) {
-    Integer n = result.isDone() ? null : todo.poll();
+    Integer n = result.isDone() ? null : partsLeft.poll();
     if (n == null) {
       if (running.decrementAndGet() == 0 && !result.isDone()) finish.run();
       return;
@@ -387,7 +387,7 @@ public final class MediaTransfer implements AutoCloseable {
       } catch (RuntimeException le) {
         log.warn("transfer listener failed", le);
       }
-      nextPart(file, size, plan, state, todo, result, running, finish, inFlight);
+      nextPart(file, size, plan, state, partsLeft, result, running, finish, inFlight);
     });
   }
 
