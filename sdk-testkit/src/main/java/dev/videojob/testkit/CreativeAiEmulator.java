@@ -1,40 +1,21 @@
 package dev.videojob.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookSigner;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okio.Buffer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An in-process CreativeAI, for examples and for applications' own tests: no API key, no network
@@ -59,43 +40,25 @@ public final class CreativeAiEmulator implements AutoCloseable {
   /** A prompt containing this text ends its job failed, as a moderation refusal. */
   public static final String MODERATION_TRIGGER = "[nsfw]";
 
-  private static final Logger log = LoggerFactory.getLogger(CreativeAiEmulator.class);
   private static final List<String> PHASES = List.of("pending", "preparing", "rendering", "encoding");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** CreativeAI's documented delivery schedule: attempts at 0 s, 5 s and 30 s. */
+  private static final List<Duration> WEBHOOK_RETRIES = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30));
+  /** CreativeAI's documented timeout per delivery attempt. */
+  private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
+  private static final SignatureScheme SIGNATURE = SignatureScheme.hmacSha256Hex("X-CreativeAI-Signature", "sha256=");
 
   private final String apiKey;
   private final Duration phaseDuration;
   private final Clock clock;
-  private final MockWebServer server = new MockWebServer();
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
-  private final Deque<Integer> injectedFailures = new ArrayDeque<>();
-  private final ScheduledExecutorService webhooks;
-  private final OkHttpClient http = new OkHttpClient();
-  private final byte[] sample;
-  private final AtomicInteger webhooksDelivered = new AtomicInteger();
+  private final EmulatorCore core;
 
   private CreativeAiEmulator(Builder b) {
     this.apiKey = b.apiKey;
     this.phaseDuration = b.phaseDuration;
     this.clock = b.clock;
-    this.sample = loadSample();
-    this.webhooks = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "creativeai-emulator-webhooks");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return handle(request);
-      }
-    });
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("the emulator could not listen on loopback", e);
-    }
+    this.core = new EmulatorCore("creativeai", WEBHOOK_TIMEOUT, this::handle);
   }
 
   /** @return a builder: API key {@code emulator-key}, phases of 300 ms, the system clock */
@@ -110,17 +73,17 @@ public final class CreativeAiEmulator implements AutoCloseable {
 
   /** @return the API base URL, such as {@code http://127.0.0.1:40123/v1}, to set on the adapter */
   public URI baseUrl() {
-    return server.url("/v1").uri();
+    return core.url("/v1");
   }
 
   /** @return how many requests the emulator has received */
   public int requestCount() {
-    return server.getRequestCount();
+    return core.requestCount();
   }
 
   /** @return how many webhooks were delivered with a 2xx answer */
   public int webhooksDelivered() {
-    return webhooksDelivered.get();
+    return core.webhooksDelivered();
   }
 
   /**
@@ -128,110 +91,56 @@ public final class CreativeAiEmulator implements AutoCloseable {
    *
    * @param count how many creates
    * @param status the HTTP status, such as 429 or 503
+   * @throws IllegalArgumentException if count is negative or status is not 400-599
    */
-  public synchronized void failNextSubmissions(int count, int status) {
-    for (int i = 0; i < count; i++) injectedFailures.add(status);
-  }
-
-  private synchronized Integer nextInjectedFailure() {
-    return injectedFailures.poll();
+  public void failNextSubmissions(int count, int status) {
+    core.failNext(count, status);
   }
 
   private MockResponse handle(RecordedRequest r) {
     String path = r.getUrl().encodedPath();
-    if (path.startsWith("/output/")) return output(path);
+    if (path.startsWith("/output/")) return core.mp4();
     if (!("Bearer " + apiKey).equals(r.getHeaders().get("Authorization"))) {
-      return json(401, error("unauthorized", "Invalid API key"));
+      return EmulatorCore.json(401, EmulatorCore.error("unauthorized", "Invalid API key"));
     }
     if (path.equals("/v1/video/generations") && r.getMethod().equals("POST")) return create(r);
     if (path.startsWith("/v1/video/generations/") && r.getMethod().equals("GET")) {
       Job job = jobs.get(path.substring("/v1/video/generations/".length()));
-      return job == null ? json(404, error("not_found", "No such generation")) : json(200, job.toJson(clock.instant()));
+      return job == null ? EmulatorCore.json(404, EmulatorCore.error("not_found", "No such generation"))
+          : EmulatorCore.json(200, job.toJson(clock.instant()));
     }
-    return json(404, error("not_found", "No route " + r.getMethod() + " " + path));
+    return EmulatorCore.json(404, EmulatorCore.error("not_found", "No route " + r.getMethod() + " " + path));
   }
 
   private MockResponse create(RecordedRequest r) {
-    Integer failure = nextInjectedFailure();
+    Integer failure = core.nextInjectedFailure();
     if (failure != null) {
-      return new MockResponse.Builder().code(failure).addHeader("Content-Type", "application/json")
-          .addHeader("Retry-After", "1").body(error("capacity", "Upstream capacity reached, retry later").toString()).build();
+      return EmulatorCore.refusal(failure, EmulatorCore.error("capacity", "Upstream capacity reached, retry later"));
     }
-    JsonNode body;
-    try {
-      body = JSON.readTree(r.getBody() == null ? new byte[0] : r.getBody().toByteArray());
-    } catch (IOException e) {
-      return json(400, error("invalid_json", "Body is not JSON"));
-    }
-    if (body == null || !body.hasNonNull("prompt") || body.get("prompt").asText().isBlank()) {
-      return json(422, error("validation_error", "prompt is required"));
+    JsonNode body = EmulatorCore.body(r);
+    if (body == null) return EmulatorCore.json(400, EmulatorCore.error("invalid_json", "Body is not JSON"));
+    if (!body.hasNonNull("prompt") || body.get("prompt").asText().isBlank()) {
+      return EmulatorCore.json(422, EmulatorCore.error("validation_error", "prompt is required"));
     }
     String id = "vgen_emu" + ids.incrementAndGet();
     Job job = new Job(id, body, clock.instant());
     jobs.put(id, job);
     if (job.webhookUrl != null) {
-      long delay = phaseDuration.toMillis() * PHASES.size();
-      webhooks.schedule(() -> deliver(job, 1), delay, TimeUnit.MILLISECONDS);
+      Duration renderTime = phaseDuration.multipliedBy(PHASES.size());
+      ObjectNode payload = job.toJson(job.createdAt.plus(renderTime));
+      byte[] bytes = EmulatorCore.utf8(payload);
+      Map<String, String> headers = new HashMap<>(WebhookSigner.of(SIGNATURE, apiKey).sign(bytes));
+      headers.put("X-CreativeAI-Event", "video.generation." + payload.get("status").asText());
+      headers.put("X-CreativeAI-Delivery-Id", id);
+      core.deliverLater(job.webhookUrl, bytes, headers, renderTime, WEBHOOK_RETRIES, id);
     }
-    ObjectNode answer = JSON.createObjectNode().put("id", id).put("status", "pending");
-    return json(202, answer);
-  }
-
-  private void deliver(Job job, int attempt) {
-    ObjectNode payload = job.toJson(clock.instant());
-    byte[] bytes = payload.toString().getBytes(StandardCharsets.UTF_8);
-    Map<String, String> signature = WebhookSigner.of(
-        SignatureScheme.hmacSha256Hex("X-CreativeAI-Signature", "sha256="), apiKey).sign(bytes);
-    Request.Builder req = new Request.Builder().url(job.webhookUrl)
-        .post(RequestBody.create(bytes, MediaType.get("application/json")))
-        .header("X-CreativeAI-Event", "video.generation." + payload.get("status").asText())
-        .header("X-CreativeAI-Delivery-Id", job.id);
-    signature.forEach(req::header);
-    try (Response response = http.newCall(req.build()).execute()) {
-      if (response.isSuccessful()) {
-        webhooksDelivered.incrementAndGet();
-        return;
-      }
-      log.info("webhook for {} answered {} (attempt {})", job.id, response.code(), attempt);
-    } catch (IOException e) {
-      log.info("webhook for {} failed (attempt {}): {}", job.id, attempt, e.toString());
-    }
-    // CreativeAI's documented schedule: 3 attempts, at 0 s, 5 s and 30 s.
-    if (attempt < 3) webhooks.schedule(() -> deliver(job, attempt + 1), attempt == 1 ? 5 : 30, TimeUnit.SECONDS);
-  }
-
-  private MockResponse output(String path) {
-    return new MockResponse.Builder().code(200).addHeader("Content-Type", "video/mp4")
-        .body(new Buffer().write(sample)).build();
-  }
-
-  private static MockResponse json(int code, JsonNode body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-        .addHeader("X-Request-Id", "req_emu_" + Integer.toHexString(body.hashCode())).body(body.toString()).build();
-  }
-
-  private static ObjectNode error(String code, String message) {
-    ObjectNode n = JSON.createObjectNode();
-    n.putObject("error").put("code", code).put("message", message);
-    return n;
-  }
-
-  private static byte[] loadSample() {
-    try (InputStream in = CreativeAiEmulator.class.getResourceAsStream("sample-master.mp4")) {
-      if (in == null) throw new IllegalStateException("sample-master.mp4 is missing from the testkit jar");
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EmulatorCore.json(202, EmulatorCore.JSON.createObjectNode().put("id", id).put("status", "pending"));
   }
 
   /** Stops the server and the webhook deliveries. */
   @Override
   public void close() {
-    webhooks.shutdownNow();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
-    server.close();
+    core.close();
   }
 
   /** One emulated generation; its status is a function of the time since it was created. */
@@ -251,9 +160,9 @@ public final class CreativeAiEmulator implements AutoCloseable {
     }
 
     ObjectNode toJson(Instant now) {
-      long phase = Duration.between(createdAt, now).toMillis() / Math.max(1, phaseDuration.toMillis());
-      ObjectNode n = JSON.createObjectNode().put("id", id).put("object", "video.generation").put("model", model)
-          .put("prompt", prompt).put("created_at", createdAt.toString());
+      long phase = EmulatorCore.phasesSince(Duration.between(createdAt, now).toMillis(), phaseDuration);
+      ObjectNode n = EmulatorCore.JSON.createObjectNode().put("id", id).put("object", "video.generation")
+          .put("model", model).put("prompt", prompt).put("created_at", createdAt.toString());
       if (phase < PHASES.size()) {
         n.put("status", PHASES.get((int) phase));
         long left = (PHASES.size() - phase) * phaseDuration.toMillis();
@@ -265,7 +174,7 @@ public final class CreativeAiEmulator implements AutoCloseable {
         return n.put("status", "failed").put("error", "Prompt rejected by content moderation")
             .put("completed_at", done.toString());
       }
-      return n.put("status", "completed").put("output_url", server.url("/output/" + id + ".mp4").toString())
+      return n.put("status", "completed").put("output_url", core.url("/output/" + id + ".mp4").toString())
           .put("credits", 3).put("failover_used", false).put("completed_at", done.toString());
     }
   }
