@@ -220,12 +220,18 @@ public final class HttpTransport implements AutoCloseable {
     List<Policy<ApiResponse>> policies = new ArrayList<>();
     policies.add(retry);
     policies.addAll(limits);
+    // The call in flight, so a cancel reaches it even before Failsafe has registered its own hook.
+    java.util.concurrent.atomic.AtomicReference<Call> inFlight = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
     CompletableFuture<ApiResponse> failsafe = Failsafe.with(policies)
         .with(new SleeperScheduler(context.sleeper()))
         .getStageAsync(c -> {
           CompletableFuture<ApiResponse> f = new CompletableFuture<>();
-          Call call = attempt(request, context, f);
-          if (call != null) c.onCancel(call::cancel);
+          attempt(request, context, f, call -> {
+            inFlight.set(call);
+            c.onCancel(call::cancel);
+            if (cancelled.get()) call.cancel();
+          });
           return f;
         });
     CompletableFuture<ApiResponse> result = failsafe.handle((response, failure) -> {
@@ -235,7 +241,12 @@ public final class HttpTransport implements AutoCloseable {
     });
     // Cancelling what the caller holds cancels Failsafe's execution, the call in flight and any pending retry.
     result.whenComplete((r, e) -> {
-      if (result.isCancelled()) failsafe.cancel(true);
+      if (result.isCancelled()) {
+        cancelled.set(true);
+        Call call = inFlight.get();
+        if (call != null) call.cancel();
+        failsafe.cancel(true);
+      }
     });
     // However the adapter chains its futures, cancelling the caller's future cancels the context, and so this call.
     context.onCancel(() -> result.cancel(true));
@@ -254,20 +265,22 @@ public final class HttpTransport implements AutoCloseable {
     return Futures.join(send(request, context));
   }
 
-  private Call attempt(ApiRequest request, CallContext context, CompletableFuture<ApiResponse> into) {
+  private void attempt(ApiRequest request, CallContext context, CompletableFuture<ApiResponse> into,
+      java.util.function.Consumer<Call> beforeEnqueue) {
     Duration remaining = context.remaining();
     if (remaining.isZero()) {
       into.completeExceptionally(new AttemptFailure(new java.io.InterruptedIOException("deadline reached"), false));
-      return null;
+      return;
     }
     Request okRequest;
     try {
       okRequest = build(request, context);
     } catch (RuntimeException e) {
       into.completeExceptionally(e);
-      return null;
+      return;
     }
     Call call = client.newCall(okRequest);
+    beforeEnqueue.accept(call);
     long budget = Math.min(remaining.toMillis(), attemptTimeout.toMillis());
     call.timeout().timeout(Math.max(1, budget), TimeUnit.MILLISECONDS);
     long started = System.nanoTime();
@@ -295,7 +308,6 @@ public final class HttpTransport implements AutoCloseable {
         }
       }
     });
-    return call;
   }
 
   private static long elapsedMs(long startedNanos) {
