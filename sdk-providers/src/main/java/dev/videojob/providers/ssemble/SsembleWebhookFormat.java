@@ -21,7 +21,8 @@ import java.util.Optional;
  * on a per-job {@link dev.videojob.webhooks.CallbackTokens callback token} in the URL; add
  * {@link Ssemble#statusConfirmer} to trust the claimed status only once ssemble's API confirms it.
  * ssemble sends no delivery id: duplicates (its retries after 0, 1 and 3 s) are recognised by job,
- * event and status. An event the document does not list is an event of kind
+ * event and normalized {@link JobStatus}, never by the raw {@code status} text, which nothing signs (a
+ * completion re-sent as {@code "COMPLETED"} is a duplicate). An event the document does not list is an event of kind
  * {@link WebhookEvent.Kind#UNKNOWN}. Immutable and thread-safe.
  */
 public final class SsembleWebhookFormat implements WebhookFormat {
