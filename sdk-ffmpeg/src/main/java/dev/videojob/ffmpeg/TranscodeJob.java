@@ -6,7 +6,6 @@ import dev.videojob.ffmpeg.internal.OutputFiles;
 import dev.videojob.ffmpeg.internal.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -129,6 +128,7 @@ public final class TranscodeJob {
     long started = System.nanoTime();
     List<CommandBuilder.Pending> outputs = List.of();
     try {
+      Ffmpeg.checkOutputs(plan);
       MediaInfo input = ffmpeg.probe(plan.input());
       CommandBuilder.Compiled cmd = CommandBuilder.compile(ffmpeg.ffmpegPath(), plan, input, ffmpeg.capabilities());
       outputs = cmd.outputs();
@@ -212,23 +212,14 @@ public final class TranscodeJob {
         Path parent = p.target().getParent();
         if (parent != null) Files.createDirectories(parent);
         if (p.manifestName() != null) {
-          if (Files.exists(p.target()) && !isEmptyDirectory(p.target())) {
-            throw new IllegalArgumentException(p.target() + " already exists and is not an empty directory;"
-                + " remove it or choose another directory for the " + p.kind() + " package");
-          }
+          // checked before anything ran; again here, in case the directory filled up since
+          OutputFiles.requireEmptyOrAbsent(p.target(), p.kind().name());
           Files.createDirectories(p.temp());
         }
       } catch (IOException e) {
-        throw new TranscodeException(Category.FFMPEG_FAILED, "cannot prepare " + p.target() + ": " + e.getMessage(),
-            -1, List.of(), "", e);
+        throw new TranscodeException(Category.BAD_OUTPUT, "cannot prepare " + p.target() + ": " + e.getMessage()
+            + "; check that its directory can be created and written", -1, List.of(), "", e);
       }
-    }
-  }
-
-  private static boolean isEmptyDirectory(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) return false;
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-      return !s.iterator().hasNext();
     }
   }
 
