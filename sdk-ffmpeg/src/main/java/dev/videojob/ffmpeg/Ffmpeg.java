@@ -210,7 +210,7 @@ public final class Ffmpeg {
    * @param input the probed input (from {@link #probe(Path)})
    * @throws TranscodeException {@code BAD_OUTPUT} when an HLS or DASH directory exists and is not
    *     empty (or is a file); {@code ENCODER_UNAVAILABLE} listing every missing encoder, muxer or
-   *     filter; {@code BAD_INPUT} when the input has no video
+   *     filter; {@code BAD_INPUT} when the input has no video or a thumbnail's time lies past its end
    */
   public void verify(TranscodePlan plan, MediaInfo input) {
     Objects.requireNonNull(plan, "plan == null");
@@ -244,8 +244,8 @@ public final class Ffmpeg {
    *
    * @param plan what to make
    * @return the outputs with their media info and checksums
-   * @throws TranscodeException when it fails, times out or the calling thread is interrupted (cancelled)
-   * @throws IllegalArgumentException when a thumbnail lies past the end of the input
+   * @throws TranscodeException when it fails, times out or the calling thread is interrupted (cancelled), or
+   *     (BAD_INPUT) when a thumbnail's time lies past the end of the input
    */
   public TranscodeResult transcode(TranscodePlan plan) {
     return start(plan, ProgressListener.NONE).await();
@@ -257,8 +257,8 @@ public final class Ffmpeg {
    * @param plan what to make
    * @param listener receives progress
    * @return the outputs with their media info and checksums
-   * @throws TranscodeException when it fails, times out or the calling thread is interrupted (cancelled)
-   * @throws IllegalArgumentException when a thumbnail lies past the end of the input
+   * @throws TranscodeException when it fails, times out or the calling thread is interrupted (cancelled), or
+   *     (BAD_INPUT) when a thumbnail's time lies past the end of the input
    */
   public TranscodeResult transcode(TranscodePlan plan, ProgressListener listener) {
     return start(plan, listener).await();
