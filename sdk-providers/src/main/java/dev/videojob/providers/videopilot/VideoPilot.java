@@ -64,7 +64,10 @@ import org.slf4j.LoggerFactory;
  *   <li>no idempotency key is documented and there is no cancel operation.</li>
  * </ul>
  * If a step after the draft fails, the submission fails with a {@link VideoJobException} naming the video
- * id and the step (its cause is the transport's exception), since a draft now exists.
+ * id and the step (its cause is the transport's exception), since a draft now exists. A video id containing
+ * {@value VideoPilotJobId#SEPARATOR} cannot be part of a job id: the submission then fails right after the
+ * draft with a {@link dev.videojob.core.ProviderResponseException} naming the field (through
+ * {@code VideoClient}, an {@link dev.videojob.core.OutcomeUnknownException} whose cause it is).
  *
  * <p>Thread-safe; close it to release its connection pool.
  */
@@ -169,9 +172,12 @@ public final class VideoPilot implements VideoProvider {
 
     return http.send(ApiRequest.post(PATH_VIDEOS).json(draft).createsJob(true).build(), context.forOperation("draft"))
         .thenCompose(r -> {
-          String videoId = firstText(payload(r.json()), DRAFT_ID_FIELDS).orElseThrow(() ->
+          JsonNode draftAnswer = payload(r.json());
+          String idField = firstField(draftAnswer, DRAFT_ID_FIELDS).orElseThrow(() ->
               new ProviderUnavailableException("videopilot answered the draft without a video id (looked for "
                   + DRAFT_ID_FIELDS + ")", ErrorContext.of(ID).withHttpStatus(r.status()), null, false));
+          // Checked before any further call: a draft whose id cannot be tracked is not worth rendering.
+          String videoId = jobId(Json.text(draftAnswer, idField).orElseThrow(), idField, null, null).videoId();
           return afterDraft(videoId, request, opts, context);
         });
   }
@@ -207,7 +213,7 @@ public final class VideoPilot implements VideoProvider {
     String renderId = Json.text(payload(answer), F_RENDER_ID).orElseThrow(() -> new ProviderUnavailableException(
         "videopilot answered the render request for " + videoId + " without a render job id",
         ErrorContext.of(ID).withHttpStatus(renderAnswer.status()), null, false));
-    VideoJob job = fromRender(answer, new VideoPilotJobId(videoId, renderId), context.clock().instant());
+    VideoJob job = fromRender(answer, jobId(videoId, F_VIDEO_ID, renderId, F_RENDER_ID), context.clock().instant());
     VideoJob.Builder b = job.toBuilder().subJobs(List.of());
     sceneJobs.forEach(s -> b.addSubJob(new SubJob("scene", s)));
     b.addSubJob(new SubJob("render", renderId));
