@@ -430,6 +430,13 @@ public final class HttpTransport implements AutoCloseable {
     return context.jobMayExist() ? ec.withJobMayExist(true) : ec;
   }
 
+  /** What to do when a job may exist, for the end of a message; empty when none may. */
+  private String mayExistAdvice(ErrorContext ec) {
+    if (!ec.jobMayExist()) return "";
+    return idempotencyHonoured ? "; a job may exist: resubmit with the same idempotency key, which " + provider
+        + " honours, or look it up" : "; a job may exist: look it up before submitting again";
+  }
+
   private RuntimeException mapFailure(Throwable t, ApiRequest request, CallContext context, boolean callerCancelled) {
     if (t instanceof VideoJobException) return (RuntimeException) t;
     ErrorContext ec = errorContext(context);
@@ -452,10 +459,8 @@ public final class HttpTransport implements AutoCloseable {
             + "); the job may or may not exist and " + provider + " takes no idempotency key, so it was not resent",
             ec, f.io(), key);
       }
-      String outcome = ec.jobMayExist() ? "; a job may exist: look it up, or resubmit with the same idempotency key"
-          : "";
       return new ProviderUnavailableException(provider + " could not be reached: the call " + what + " ("
-          + f.getMessage() + ")" + outcome, ec, f.io(), !f.requestSent());
+          + f.getMessage() + ")" + mayExistAdvice(ec), ec, f.io(), !f.requestSent());
     }
     return new VideoJobException("the call failed: " + t, ec, t);
   }
@@ -504,9 +509,7 @@ public final class HttpTransport implements AutoCloseable {
         return new OutcomeUnknownException("a gateway answered " + s + " to the create call; the job may or may not"
             + " exist and " + provider + " takes no idempotency key, so it was not resent", ec, null, key);
       }
-      String outcome = request.createsJob() && ec.jobMayExist()
-          ? "; the create call may have made the job: look it up, or resubmit with the same idempotency key" : "";
-      return new ProviderUnavailableException(provider + " is unavailable" + outcome, ec, null, s == 503);
+      return new ProviderUnavailableException(provider + " is unavailable" + mayExistAdvice(ec), ec, null, s == 503);
     }
     if (s == 409 && request.createsJob()) {
       return new InvalidRequestException("the provider refused the create call as a conflict; a job with this"
