@@ -180,12 +180,13 @@ public final class VideoClient implements AutoCloseable {
    * @param request what to generate
    * @return the job
    * @throws InvalidRequestException if no provider can honour the request (before any network call) or the provider rejects it
-   * @throws OutcomeUnknownException if the answer was lost or could not be read, and resending could create a
-   *     second paid job
-   * @throws VideoJobException for every other failure, after retries and failover
+   * @throws OutcomeUnknownException if the answer was lost or unreadable and resending could create a second paid job
+   * @throws VideoJobException for every other failure, after retries and failover; whatever its type, it carries
+   *     the submission's {@linkplain VideoJobException#idempotencyKey() idempotency key} and says whether a job
+   *     may exist ({@link VideoJobException#nothingCreated()})
    */
   public VideoJob submit(VideoRequest request) {
-    return Futures.join(submitAsync(request, RequestOptions.defaults()));
+    return submit(request, RequestOptions.defaults());
   }
 
   /**
@@ -197,7 +198,14 @@ public final class VideoClient implements AutoCloseable {
    * @throws VideoJobException as {@link #submit(VideoRequest)}
    */
   public VideoJob submit(VideoRequest request, RequestOptions options) {
-    return Futures.join(submitAsync(request, options));
+    Objects.requireNonNull(request, "request == null");
+    String key = keyOf(request);
+    try {
+      return Futures.join(submitAsync(request, options, key));
+    } catch (VideoJobException e) {
+      e.forSubmission(key, false); // an interrupt: the failure made here has no key yet
+      throw e;
+    }
   }
 
   /**
@@ -215,19 +223,28 @@ public final class VideoClient implements AutoCloseable {
    *
    * @param request what to generate
    * @param options per-call overrides
-   * @return a future of the job; failures as {@link #submit(VideoRequest)}; cancelling it cancels the call
+   * @return a future of the job; failures as {@link #submit(VideoRequest)}; cancelling it cancels the call (a
+   *     create already sent may still make the job: give the request your own idempotency key to look it up)
    */
   public CompletableFuture<VideoJob> submitAsync(VideoRequest request, RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
+    return submitAsync(request, options, keyOf(request));
+  }
+
+  private static String keyOf(VideoRequest request) {
+    return request.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());
+  }
+
+  private CompletableFuture<VideoJob> submitAsync(VideoRequest request, RequestOptions options, String key) {
     Objects.requireNonNull(options, "options == null");
     List<VideoProvider> candidates;
     try {
       candidates = candidates(request);
     } catch (VideoJobException e) {
+      e.forSubmission(key, false);
       listeners.fire(l -> l.submitFailed(request, e));
       return CompletableFuture.failedFuture(e);
     }
-    String key = request.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());
     CompletableFuture<VideoJob> result = new CompletableFuture<>();
     AtomicReference<CompletableFuture<VideoJob>> inFlight = new AtomicReference<>();
     result.whenComplete((j, e) -> {
@@ -260,8 +277,9 @@ public final class VideoClient implements AutoCloseable {
         return;
       }
       Throwable t = Futures.unwrap(err);
-      VideoJobException v = t instanceof VideoJobException ? (VideoJobException) t
+      VideoJobException raw = t instanceof VideoJobException ? (VideoJobException) t
           : new VideoJobException("submission failed: " + t, ErrorContext.of(p.id()), t);
+      VideoJobException v = SubmitFailures.settle(raw, t, ctx, key);
       if (index + 1 < candidates.size() && refusedBeforeCreating(v) && !result.isDone()) {
         VideoProvider next = candidates.get(index + 1);
         log.info("{} refused the submission before creating a job ({}); failing over to {}", p.id(), v.getMessage(),
@@ -282,8 +300,7 @@ public final class VideoClient implements AutoCloseable {
   }
 
   private static boolean refusedBeforeCreating(VideoJobException e) {
-    return e instanceof RateLimitedException
-        || (e instanceof ProviderUnavailableException && ((ProviderUnavailableException) e).nothingCreated());
+    return (e instanceof RateLimitedException || e instanceof ProviderUnavailableException) && e.nothingCreated();
   }
 
   private List<VideoProvider> candidates(VideoRequest request) {
