@@ -20,12 +20,12 @@ import java.util.TreeMap;
  * Where one deliverable came from: the prompt, provider, model, seed, job id, campaign metadata, who
  * triggered it, when, and the sha256 of the master and of each rendition. Sign it into a JSON sidecar
  * with {@link ProvenanceSigner} and check it later with {@link ProvenanceVerifier}. Immutable; build
- * with {@link #builder(String, Rendition)}.
+ * with {@link #builder(String, ProvenanceEntry)}.
  *
  * <pre>{@code
- * ProvenanceManifest m = ProvenanceManifest.builder("spring-sale-26-a", Rendition.of("master", download))
+ * ProvenanceManifest m = ProvenanceManifest.builder("spring-sale-26-a", ProvenanceEntry.of("master", download))
  *     .request(request).job(done).triggeredBy("editor@example.com")
- *     .rendition(Rendition.of("9x16", Path.of("out/9x16.mp4")))
+ *     .rendition(ProvenanceEntry.of("9x16", Path.of("out/9x16.mp4")))
  *     .build();
  * signer.writeSidecar(m, ProvenanceSigner.sidecarFor(Path.of("out/master.mp4")));
  * }</pre>
@@ -43,8 +43,8 @@ public final class ProvenanceManifest {
   private final String triggeredBy;
   private final Map<String, String> metadata;
   private final Map<String, Instant> timestamps;
-  private final Rendition master;
-  private final List<Rendition> renditions;
+  private final ProvenanceEntry master;
+  private final List<ProvenanceEntry> renditions;
 
   private ProvenanceManifest(Builder b) {
     this.deliverableId = b.deliverableId;
@@ -67,7 +67,7 @@ public final class ProvenanceManifest {
    * @param master the master file
    * @return a builder
    */
-  public static Builder builder(String deliverableId, Rendition master) {
+  public static Builder builder(String deliverableId, ProvenanceEntry master) {
     return new Builder(deliverableId, master);
   }
 
@@ -117,12 +117,12 @@ public final class ProvenanceManifest {
   }
 
   /** @return the master file */
-  public Rendition master() {
+  public ProvenanceEntry master() {
     return master;
   }
 
   /** @return the other renditions, unmodifiable */
-  public List<Rendition> renditions() {
+  public List<ProvenanceEntry> renditions() {
     return renditions;
   }
 
@@ -130,7 +130,7 @@ public final class ProvenanceManifest {
    * @param name a rendition name, {@code master} included
    * @return the rendition, if recorded
    */
-  public Optional<Rendition> rendition(String name) {
+  public Optional<ProvenanceEntry> rendition(String name) {
     if (master.name().equals(name)) return Optional.of(master);
     return renditions.stream().filter(r -> r.name().equals(name)).findFirst();
   }
@@ -156,7 +156,7 @@ public final class ProvenanceManifest {
     return n;
   }
 
-  private static ObjectNode rendition(Rendition r) {
+  private static ObjectNode rendition(ProvenanceEntry r) {
     return JsonNodeFactory.instance.objectNode().put("name", r.name()).put("sha256", r.sha256())
         .put("sizeBytes", r.sizeBytes());
   }
@@ -173,7 +173,7 @@ public final class ProvenanceManifest {
       if (n == null || !SCHEMA.equals(n.path("schema").asText())) {
         throw new IllegalArgumentException("not a " + SCHEMA + " manifest");
       }
-      Builder b = builder(n.path("deliverableId").textValue(), readRendition(n.get("master")));
+      Builder b = builder(n.path("deliverableId").textValue(), readEntry(n.get("master")));
       b.prompt = n.path("prompt").textValue();
       b.provider = n.path("provider").textValue();
       b.model = n.path("model").textValue();
@@ -188,7 +188,7 @@ public final class ProvenanceManifest {
         Map.Entry<String, JsonNode> e = it.next();
         b.timestamp(e.getKey(), Instant.parse(e.getValue().asText()));
       }
-      for (JsonNode r : n.path("renditions")) b.rendition(readRendition(r));
+      for (JsonNode r : n.path("renditions")) b.rendition(readEntry(r));
       return b.build();
     } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
       throw new ProvenanceVerificationException(ProvenanceVerificationException.Reason.MALFORMED,
@@ -196,9 +196,9 @@ public final class ProvenanceManifest {
     }
   }
 
-  private static Rendition readRendition(JsonNode r) {
+  private static ProvenanceEntry readEntry(JsonNode r) {
     if (r == null || !r.isObject()) throw new IllegalArgumentException("a rendition is missing");
-    return new Rendition(r.path("name").textValue(), r.path("sha256").textValue(), r.path("sizeBytes").asLong(-1));
+    return new ProvenanceEntry(r.path("name").textValue(), r.path("sha256").textValue(), r.path("sizeBytes").asLong(-1));
   }
 
   @Override
@@ -220,7 +220,7 @@ public final class ProvenanceManifest {
   /** Builds a {@link ProvenanceManifest}; not thread-safe. */
   public static final class Builder {
     private final String deliverableId;
-    private final Rendition master;
+    private final ProvenanceEntry master;
     private String prompt;
     private String provider;
     private String model;
@@ -229,9 +229,9 @@ public final class ProvenanceManifest {
     private String triggeredBy;
     private final Map<String, String> metadata = new TreeMap<>();
     private final Map<String, Instant> timestamps = new TreeMap<>();
-    private final List<Rendition> renditions = new ArrayList<>();
+    private final List<ProvenanceEntry> renditions = new ArrayList<>();
 
-    private Builder(String deliverableId, Rendition master) {
+    private Builder(String deliverableId, ProvenanceEntry master) {
       this.deliverableId = Objects.requireNonNull(deliverableId, "deliverableId == null");
       this.master = Objects.requireNonNull(master, "master == null");
     }
@@ -331,7 +331,7 @@ public final class ProvenanceManifest {
      * @return this
      * @throws IllegalArgumentException if its name is already used
      */
-    public Builder rendition(Rendition rendition) {
+    public Builder rendition(ProvenanceEntry rendition) {
       Objects.requireNonNull(rendition, "rendition == null");
       if (rendition.name().equals(master.name()) || renditions.stream().anyMatch(r -> r.name().equals(rendition.name()))) {
         throw new IllegalArgumentException("a rendition named '" + rendition.name() + "' is already in the manifest");

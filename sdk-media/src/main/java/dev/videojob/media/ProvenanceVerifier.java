@@ -142,7 +142,7 @@ public final class ProvenanceVerifier {
    *     unreadable, or its size or sha256 differs
    */
   public void verifyFile(ProvenanceManifest manifest, String renditionName, Path file) {
-    Rendition r = manifest.rendition(renditionName).orElseThrow(() -> new ProvenanceVerificationException(
+    ProvenanceEntry r = manifest.rendition(renditionName).orElseThrow(() -> new ProvenanceVerificationException(
         Reason.FILE_MISMATCH, "the manifest of " + manifest.deliverableId() + " has no rendition '" + renditionName + "'"));
     try {
       long size = Files.size(file);

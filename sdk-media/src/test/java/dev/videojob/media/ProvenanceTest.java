@@ -20,12 +20,12 @@ class ProvenanceTest {
   @TempDir Path dir;
 
   private ProvenanceManifest manifest(Path master) {
-    return ProvenanceManifest.builder("spring-sale-26-a", Rendition.of("master", master))
+    return ProvenanceManifest.builder("spring-sale-26-a", ProvenanceEntry.of("master", master))
         .prompt("30s promo for our product, upbeat, vertical").provider("creativeai").model("gen-3").seed(42L)
         .jobId("jf-1234").metadata("campaign_id", "spring_sale_26").triggeredBy("editor@example.com")
         .timestamp("submitted", Instant.parse("2026-01-01T10:00:00Z"))
         .timestamp("completed", Instant.parse("2026-01-01T10:02:30Z"))
-        .rendition(new Rendition("9x16", "a".repeat(64), 1234))
+        .rendition(new ProvenanceEntry("9x16", "a".repeat(64), 1234))
         .build();
   }
 

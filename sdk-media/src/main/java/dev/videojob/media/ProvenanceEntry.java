@@ -9,13 +9,14 @@ import java.util.Objects;
 
 /**
  * One file of a deliverable as a provenance manifest records it: its name ({@code master},
- * {@code 9x16}, {@code thumbnail}), sha256 and size.
+ * {@code 9x16}, {@code thumbnail}), sha256 and size. (Named so it never meets
+ * {@code dev.videojob.ffmpeg.Rendition}, the transcode target, in one file.)
  *
  * @param name the rendition's name, unique within its manifest
  * @param sha256 the lower-case hex sha256 of the file
  * @param sizeBytes the file size
  */
-public record Rendition(String name, String sha256, long sizeBytes) {
+public record ProvenanceEntry(String name, String sha256, long sizeBytes) {
 
   /**
    * @param name the name
@@ -23,7 +24,7 @@ public record Rendition(String name, String sha256, long sizeBytes) {
    * @param sizeBytes the size
    * @throws IllegalArgumentException if the digest is not 64 hex digits or the size is negative
    */
-  public Rendition {
+  public ProvenanceEntry {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(sha256, "sha256 == null");
     if (!sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits");
@@ -31,28 +32,28 @@ public record Rendition(String name, String sha256, long sizeBytes) {
   }
 
   /**
-   * A rendition from a finished download, without reading the file again.
+   * An entry from a finished download, without reading the file again.
    *
    * @param name the name
    * @param download the download's result
-   * @return the rendition
+   * @return the entry
    */
-  public static Rendition of(String name, DownloadResult download) {
-    return new Rendition(name, download.sha256(), download.sizeBytes());
+  public static ProvenanceEntry of(String name, DownloadResult download) {
+    return new ProvenanceEntry(name, download.sha256(), download.sizeBytes());
   }
 
   /**
-   * A rendition of a file, hashed in constant memory.
+   * An entry for a file, hashed in constant memory.
    *
    * @param name the name
    * @param file the file
-   * @return the rendition
+   * @return the entry
    * @throws TransferException if the file cannot be read
    */
-  public static Rendition of(String name, Path file) {
+  public static ProvenanceEntry of(String name, Path file) {
     try {
       long size = Files.size(file);
-      return new Rendition(name, Sha256.hex(Sha256.ofRange(file, 0, size)), size);
+      return new ProvenanceEntry(name, Sha256.hex(Sha256.ofRange(file, 0, size)), size);
     } catch (IOException e) {
       throw new TransferException("cannot read " + file + " to hash it: " + e.getMessage(), ErrorContext.none(), e);
     }
