@@ -12,6 +12,10 @@ import java.util.Objects;
  * {@code 9x16}, {@code thumbnail}), sha256 and size. (Named so it never meets
  * {@code dev.videojob.ffmpeg.Rendition}, the transcode target, in one file.)
  *
+ * <p>Where the hash is already known, no file is read again: {@link #of(String, DownloadResult)} takes a
+ * download's, {@code OutputFile.provenanceEntry(name)} in videojob-ffmpeg takes a transcode's, and the
+ * constructor takes any hash computed while the file was written. {@link #of(String, Path)} hashes a file.
+ *
  * @param name the rendition's name, unique within its manifest
  * @param sha256 the lower-case hex sha256 of the file
  * @param sizeBytes the file size

@@ -5,8 +5,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
-/** Writes files so a reader sees the old content or the new, never half of it. */
+/**
+ * Writes files so a reader sees the old content or the new, never half of it: write beside the
+ * target, then move into place. The SDK's one implementation, used by media transfers and by
+ * videojob-ffmpeg's outputs.
+ */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
@@ -25,7 +30,25 @@ public final class AtomicFiles {
   }
 
   /**
-   * Moves a finished temporary file over the target, atomically where the file system can.
+   * A fresh hidden name beside the target that keeps its extension, for a tool that picks the format
+   * from the name (ffmpeg) or writes a directory (an HLS or DASH package). Nothing is created.
+   *
+   * @param target the final path
+   * @return an unused temporary path in the same directory, such as {@code .master-1a2b3c4d.part.mp4}
+   */
+  public static Path tempSiblingName(Path target) {
+    Path abs = target.toAbsolutePath().normalize();
+    String name = abs.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    String ext = dot > 0 ? name.substring(dot) : "";
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    return abs.resolveSibling("." + stem + "-" + tag + ".part" + ext);
+  }
+
+  /**
+   * Moves a finished temporary file (or directory) over the target, atomically where the file system
+   * can. A directory target must be absent or empty.
    *
    * @param temp the temporary file
    * @param target the final path

@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 helpers: a fresh digest, hex, and the digest of a file range read in constant memory. */
+/**
+ * SHA-256 helpers: a fresh digest (downloads update it while streaming), hex, and the digest of a
+ * file or file range read in constant memory. The SDK's one implementation, used by media transfers,
+ * provenance and videojob-ffmpeg's outputs.
+ */
 public final class Sha256 {
   private Sha256() {}
 
@@ -55,6 +60,17 @@ public final class Sha256 {
       }
     }
     return d.digest();
+  }
+
+  /**
+   * The lower-case hex digest of a whole file, read in constant memory.
+   *
+   * @param file the file
+   * @return 64 hex digits
+   * @throws IOException if the file cannot be read
+   */
+  public static String hexOf(Path file) throws IOException {
+    return hex(ofRange(file, 0, Files.size(file)));
   }
 
   /**
