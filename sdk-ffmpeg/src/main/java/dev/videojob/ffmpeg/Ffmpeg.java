@@ -3,6 +3,7 @@ package dev.videojob.ffmpeg;
 import dev.videojob.ffmpeg.internal.BinaryLocator;
 import dev.videojob.ffmpeg.internal.CapabilityParser;
 import dev.videojob.ffmpeg.internal.CommandBuilder;
+import dev.videojob.ffmpeg.internal.OutputFiles;
 import dev.videojob.ffmpeg.internal.ProbeParser;
 import dev.videojob.ffmpeg.internal.ProcessRunner;
 import java.io.IOException;
@@ -201,17 +202,26 @@ public final class Ffmpeg {
   }
 
   /**
-   * Checks, without encoding anything, that this binary can produce everything a plan asks for.
+   * Checks, without encoding anything, that this binary can produce everything a plan asks for, and
+   * that every HLS or DASH directory is empty or absent. {@link #transcode} makes the same checks
+   * before it runs anything.
    *
    * @param plan the plan
    * @param input the probed input (from {@link #probe(Path)})
-   * @throws TranscodeException {@code ENCODER_UNAVAILABLE} listing every missing encoder, muxer or
-   *     filter; {@code BAD_INPUT} when the input has no video
+   * @throws TranscodeException {@code BAD_OUTPUT} when an HLS or DASH directory exists and is not
+   *     empty (or is a file); {@code ENCODER_UNAVAILABLE} listing every missing encoder, muxer or
+   *     filter; {@code BAD_INPUT} when the input has no video or a thumbnail's time lies past its end
    */
   public void verify(TranscodePlan plan, MediaInfo input) {
     Objects.requireNonNull(plan, "plan == null");
     Objects.requireNonNull(input, "input == null");
+    checkOutputs(plan);
     CommandBuilder.compile(ffmpegPath, plan, input, capabilities());
+  }
+
+  /** The checks of a plan's outputs that need no ffmpeg: HLS and DASH directories must be empty or absent. */
+  static void checkOutputs(TranscodePlan plan) {
+    for (AdaptiveStream s : plan.streams()) OutputFiles.requireEmptyOrAbsent(s.directory(), s.format().name());
   }
 
   /**
@@ -234,8 +244,8 @@ public final class Ffmpeg {
    *
    * @param plan what to make
    * @return the outputs with their media info and checksums
-   * @throws TranscodeException when it fails, times out or the calling thread is interrupted (cancelled)
-   * @throws IllegalArgumentException when a thumbnail lies past the end of the input
+   * @throws TranscodeException when it fails, times out or the calling thread is interrupted (cancelled), or
+   *     (BAD_INPUT) when a thumbnail's time lies past the end of the input
    */
   public TranscodeResult transcode(TranscodePlan plan) {
     return start(plan, ProgressListener.NONE).await();
@@ -247,8 +257,8 @@ public final class Ffmpeg {
    * @param plan what to make
    * @param listener receives progress
    * @return the outputs with their media info and checksums
-   * @throws TranscodeException when it fails, times out or the calling thread is interrupted (cancelled)
-   * @throws IllegalArgumentException when a thumbnail lies past the end of the input
+   * @throws TranscodeException when it fails, times out or the calling thread is interrupted (cancelled), or
+   *     (BAD_INPUT) when a thumbnail's time lies past the end of the input
    */
   public TranscodeResult transcode(TranscodePlan plan, ProgressListener listener) {
     return start(plan, listener).await();

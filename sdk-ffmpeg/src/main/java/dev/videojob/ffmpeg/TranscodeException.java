@@ -21,6 +21,11 @@ public final class TranscodeException extends VideoJobException {
     BINARY_MISSING,
     /** The input is missing, unreadable, corrupt or not media. */
     BAD_INPUT,
+    /**
+     * An output cannot be written where the plan asks: an HLS or DASH directory that exists and is not
+     * empty (or is a file), or a directory that cannot be created. Nothing was run.
+     */
+    BAD_OUTPUT,
     /** This binary lacks an encoder, muxer or filter the plan needs; nothing was encoded. */
     ENCODER_UNAVAILABLE,
     /** The run exceeded its wall-clock timeout or made no progress for the stall timeout. */

@@ -6,7 +6,6 @@ import dev.videojob.ffmpeg.internal.OutputFiles;
 import dev.videojob.ffmpeg.internal.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,7 +25,11 @@ import org.slf4j.LoggerFactory;
  * <p>The job probes the input, checks the binary can make every output (failing before encoding
  * when it cannot), runs ffmpeg writing to temporary names, then probes and checksums each output and
  * moves it into place. A failed, timed-out or cancelled job leaves nothing at the requested paths.
- * Thread-safe.
+ *
+ * <p>Cancelling and moving the finished outputs into place exclude each other: once a cancel has
+ * taken effect nothing is moved (the temporary outputs are deleted and the job reports
+ * {@link Category#CANCELLED}), and once the move has begun a cancel has no effect ({@link #cancel()}
+ * returns false and the job completes normally). Thread-safe.
  */
 public final class TranscodeJob {
   private static final Logger LOG = LoggerFactory.getLogger(TranscodeJob.class);
@@ -36,10 +39,12 @@ public final class TranscodeJob {
   private final ProgressListener listener;
   private final Duration cancelGrace;
   private final CompletableFuture<TranscodeResult> done = new CompletableFuture<>();
-  private final CompletableFuture<TranscodeResult> result = new CompletableFuture<>();
+  private final CompletableFuture<TranscodeResult> result = new ResultFuture();
   private final Object lock = new Object();
-  private ProcessRunner.Run run;
-  private boolean cancelled;
+  private ProcessRunner.Run run; // guarded by lock
+  private State state = State.RUNNING; // guarded by lock
+  private volatile Runnable beforeMove = () -> { };
+  private volatile Runnable afterMove = () -> { };
 
   TranscodeJob(Ffmpeg ffmpeg, TranscodePlan plan, ProgressListener listener, Duration cancelGrace) {
     this.ffmpeg = ffmpeg;
@@ -53,9 +58,27 @@ public final class TranscodeJob {
         result.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
       }
     });
-    result.whenComplete((r, e) -> {
-      if (result.isCancelled()) cancel();
-    });
+  }
+
+  /** Where the job stands; cancel and move race for the step out of RUNNING. */
+  private enum State {
+    /** Probing, encoding or checking outputs: a cancel still wins. */
+    RUNNING,
+    /** A cancel won: nothing will be moved into place. */
+    CANCELLED,
+    /** The outputs are being moved into place, or already are: too late to cancel. */
+    MOVING,
+    /** The job failed on its own. */
+    FAILED
+  }
+
+  /**
+   * A test seam: runs {@code beforeMove} once ffmpeg has exited and the outputs are checked, just
+   * before they are moved into place, and {@code afterMove} just after. Call before {@link #begin()}.
+   */
+  void hooks(Runnable beforeMove, Runnable afterMove) {
+    this.beforeMove = beforeMove;
+    this.afterMove = afterMove;
   }
 
   void begin() {
@@ -78,19 +101,26 @@ public final class TranscodeJob {
 
   /**
    * Stops the job: ffmpeg is asked to quit ({@code q}), then terminated, then killed with any child
-   * processes; partial outputs are deleted. Returns at once; {@link #await()} then throws
-   * {@link Category#CANCELLED}. Does nothing once the job has finished.
+   * processes; partial and finished temporary outputs are deleted and nothing appears at the requested
+   * paths. Returns at once; {@link #await()} then throws {@link Category#CANCELLED}.
+   *
+   * @return true when the job is cancelled (now or by an earlier call); false when it is too late: the
+   *     outputs are already being moved into place (the job then completes normally) or the job failed
    */
-  public void cancel() {
+  public boolean cancel() {
     synchronized (lock) {
-      cancelled = true;
+      if (state == State.CANCELLED) return true;
+      if (state != State.RUNNING) return false;
+      state = State.CANCELLED;
       if (run != null) run.cancel();
+      return true;
     }
   }
 
   /**
-   * The outcome as a future. Cancelling it cancels the job (the future itself completes at once;
-   * cleanup follows on the job's thread).
+   * The outcome as a future. Cancelling it cancels the job as {@link #cancel()} does and, when that
+   * takes effect, completes the future at once (cleanup follows on the job's thread); when it is too
+   * late, {@code cancel} returns false and the future completes with the result.
    *
    * @return completes with the result, or exceptionally with a {@link TranscodeException}
    */
@@ -104,7 +134,9 @@ public final class TranscodeJob {
   }
 
   /**
-   * Waits for the job to finish, cleanup included. Interrupting the waiting thread cancels the job.
+   * Waits for the job to finish, cleanup included. Interrupting the waiting thread cancels the job;
+   * when that is too late (the outputs are already being moved into place) it waits for the move and
+   * returns the result, with the thread's interrupt flag set again.
    *
    * @return the result
    * @throws TranscodeException when the job failed, timed out or was cancelled
@@ -114,21 +146,31 @@ public final class TranscodeJob {
     try {
       return done.get();
     } catch (InterruptedException e) {
-      cancel();
       Thread.currentThread().interrupt();
-      throw new TranscodeException(Category.CANCELLED, "interrupted while waiting; the transcode was cancelled",
-          -1, List.of(), "", e);
+      if (cancel()) {
+        throw new TranscodeException(Category.CANCELLED, "interrupted while waiting; the transcode was cancelled",
+            -1, List.of(), "", e);
+      }
+      try {
+        return done.join();
+      } catch (CompletionException failed) {
+        throw rethrow(failed.getCause());
+      }
     } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) throw re;
-      throw new TranscodeException(Category.FFMPEG_FAILED, "the transcode failed: " + c, -1, List.of(), "", c);
+      throw rethrow(e.getCause());
     }
+  }
+
+  private static RuntimeException rethrow(Throwable c) {
+    if (c instanceof RuntimeException re) return re;
+    return new TranscodeException(Category.FFMPEG_FAILED, "the transcode failed: " + c, -1, List.of(), "", c);
   }
 
   private void execute() {
     long started = System.nanoTime();
     List<CommandBuilder.Pending> outputs = List.of();
     try {
+      Ffmpeg.checkOutputs(plan);
       MediaInfo input = ffmpeg.probe(plan.input());
       CommandBuilder.Compiled cmd = CommandBuilder.compile(ffmpeg.ffmpegPath(), plan, input, ffmpeg.capabilities());
       outputs = cmd.outputs();
@@ -138,19 +180,44 @@ public final class TranscodeJob {
       done.complete(new TranscodeResult(input, files, cmd.arguments(), Duration.ofNanos(System.nanoTime() - started)));
     } catch (RuntimeException e) {
       outputs.forEach(p -> OutputFiles.deleteQuietly(p.temp()));
-      done.completeExceptionally(e);
+      done.completeExceptionally(settle(e));
     } catch (Error e) {
       outputs.forEach(p -> OutputFiles.deleteQuietly(p.temp()));
-      done.completeExceptionally(e);
+      done.completeExceptionally(settle(e));
       throw e;
+    }
+  }
+
+  /** A failure ends the job: reported as CANCELLED when a cancel had already won, so cancel() told the truth. */
+  private Throwable settle(Throwable e) {
+    synchronized (lock) {
+      if (state == State.CANCELLED) {
+        if (e instanceof TranscodeException te && te.category() == Category.CANCELLED) return te;
+        return new TranscodeException(Category.CANCELLED, "the transcode was cancelled", -1, List.of(), "", e);
+      }
+      state = State.FAILED;
+      return e;
+    }
+  }
+
+  /** Takes the step out of RUNNING that a cancel would otherwise take; after this, cancel() has no effect. */
+  private void claimMove(List<String> args, String stderrTail) {
+    synchronized (lock) {
+      if (state == State.CANCELLED) {
+        throw new TranscodeException(Category.CANCELLED, "the transcode was cancelled after ffmpeg finished;"
+            + " its outputs were discarded", -1, args, stderrTail, null);
+      }
+      state = State.MOVING;
     }
   }
 
   private ProcessRunner.Outcome runFfmpeg(CommandBuilder.Compiled cmd, MediaInfo input) {
     ProcessRunner.Options opts = new ProcessRunner.Options(plan.timeout(), plan.stallTimeout(), cancelGrace, true, 0);
     synchronized (lock) {
-      if (cancelled) throw new TranscodeException(Category.CANCELLED, "cancelled before ffmpeg started", -1,
-          cmd.arguments(), "", null);
+      if (state == State.CANCELLED) {
+        throw new TranscodeException(Category.CANCELLED, "cancelled before ffmpeg started", -1, cmd.arguments(), "",
+            null);
+      }
       try {
         run = ProcessRunner.start(cmd.arguments(), opts, input.duration(), listener);
       } catch (IOException e) {
@@ -198,7 +265,10 @@ public final class TranscodeJob {
       long size = sizeOf(written);
       files.add(new OutputFile(p.kind(), p.targetFile(), relocate(info, p.targetFile()), sha, size));
     }
+    beforeMove.run();
+    claimMove(args, o.stderrTail());
     moveIntoPlace(outputs, args);
+    afterMove.run();
     return files;
   }
 
@@ -212,23 +282,14 @@ public final class TranscodeJob {
         Path parent = p.target().getParent();
         if (parent != null) Files.createDirectories(parent);
         if (p.manifestName() != null) {
-          if (Files.exists(p.target()) && !isEmptyDirectory(p.target())) {
-            throw new IllegalArgumentException(p.target() + " already exists and is not an empty directory;"
-                + " remove it or choose another directory for the " + p.kind() + " package");
-          }
+          // checked before anything ran; again here, in case the directory filled up since
+          OutputFiles.requireEmptyOrAbsent(p.target(), p.kind().name());
           Files.createDirectories(p.temp());
         }
       } catch (IOException e) {
-        throw new TranscodeException(Category.FFMPEG_FAILED, "cannot prepare " + p.target() + ": " + e.getMessage(),
-            -1, List.of(), "", e);
+        throw new TranscodeException(Category.BAD_OUTPUT, "cannot prepare " + p.target() + ": " + e.getMessage()
+            + "; check that its directory can be created and written", -1, List.of(), "", e);
       }
-    }
-  }
-
-  private static boolean isEmptyDirectory(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) return false;
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-      return !s.iterator().hasNext();
     }
   }
 
@@ -260,6 +321,19 @@ public final class TranscodeJob {
       return Files.size(p);
     } catch (IOException e) {
       return 0;
+    }
+  }
+
+  /** The result future: its cancel goes through the job's cancel, so it cannot report cancelled after the move. */
+  private final class ResultFuture extends CompletableFuture<TranscodeResult> {
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return TranscodeJob.this.cancel() && super.cancel(mayInterruptIfRunning);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new CompletableFuture<>();
     }
   }
 

@@ -54,8 +54,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Retries follow the SDK's rule (see {@link RetrySettings}): only 429, 5xx and I/O failures, full
  * jitter backoff, {@code Retry-After} capped, and every wait through the {@link Sleeper}. An attempt
- * that moved bytes restarts the retry count; {@link Builder#transferTimeout(Duration)} bounds the whole
- * transfer. Thread-safe; close it to release the scheduler and HTTP client it created.
+ * that gets further into the body than any before it restarts the retry count, so a download that
+ * resumes with {@code Range} survives any number of broken connections while it makes progress; bytes
+ * read again after starting over from byte 0 are not progress. A server that does not resume (it ignores
+ * {@code Range}) may make the download start again from byte 0 at most {@link RetrySettings#maxRetries()}
+ * times. A body that ends short of its {@code Content-Length} at the same byte twice in a row fails with
+ * {@link TransferException} at once (the server has no more to give); {@link Builder#transferTimeout(Duration)}
+ * bounds the whole transfer. Thread-safe; close it to release the scheduler and HTTP client it created.
  */
 public final class MediaTransfer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MediaTransfer.class);
@@ -184,7 +189,8 @@ public final class MediaTransfer implements AutoCloseable {
       return CompletableFuture.failedFuture(new InvalidRequestException("only http and https assets can be downloaded,"
           + " not " + Redaction.url(asset.url()), ErrorContext.none(), "asset"));
     }
-    DownloadSession session = new DownloadSession(client, asset, options, sink, clock, progressInterval);
+    DownloadSession session = new DownloadSession(client, asset, options, sink, clock, progressInterval,
+        retry.maxRetries());
     MediaRetry r = new MediaRetry("download", Redaction.url(asset.url()), retry, clock, sleeper, transferTimeout,
         options.listener());
     CompletableFuture<Void> body = r.run(c -> session.attempt(r, c));

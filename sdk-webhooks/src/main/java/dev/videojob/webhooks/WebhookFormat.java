@@ -25,8 +25,10 @@ public interface WebhookFormat {
 
   /**
    * Whether the delivery id the format reports names one event, so that a redelivery carries the
-   * same id and a new event a new one. CreativeAI's delivery id is the job id, so its format answers
-   * false and events are de-duplicated on (job id, status) instead.
+   * same id and a new event a new one. Answer true only when that id is covered by the signature
+   * (Standard Webhooks signs {@code webhook-id}; a top-level body field is signed with the body): a
+   * replay with an unsigned id changed would otherwise be handled again. CreativeAI's delivery id is
+   * the job id, so its format answers false and events are de-duplicated on (job id, status) instead.
    *
    * @return true by default
    */
@@ -36,6 +38,12 @@ public interface WebhookFormat {
 
   /**
    * Reads a verified body.
+   *
+   * <p>The pipeline de-duplicates a job update on its job id, event type and normalized status, so
+   * take those only from what the signature covers (the body), never from an unsigned header, and
+   * give a job update an event type from a fixed vocabulary the format checked. A runtime exception
+   * other than {@link WebhookParseException} is also answered 400 by the pipeline, but throw the typed
+   * one where you can: its message is what gets logged.
    *
    * @param body the raw body bytes
    * @param headers the request headers (event type and delivery id headers live here for some providers)

@@ -4,6 +4,7 @@ import dev.videojob.core.Claim;
 import dev.videojob.core.IdempotencyStore;
 import dev.videojob.core.IdempotencyStoreException;
 import dev.videojob.core.VideoJob;
+import dev.videojob.core.internal.Redaction;
 import dev.videojob.webhooks.WebhookResponse.Outcome;
 import dev.videojob.webhooks.WebhookVerificationException.Reason;
 import dev.videojob.webhooks.internal.BoundedBody;
@@ -37,10 +38,18 @@ import org.slf4j.LoggerFactory;
  * a thin adapter over it. Thread-safe; one pipeline per provider endpoint.
  *
  * <p>Processing once: the event is claimed before the handoff (key {@code provider:delivery:<id>}, or
- * {@code provider:job:<jobId>:<event>:<status>} where the provider names no delivery). A finished
+ * {@code provider:job:<jobId>:<event>:<JobStatus>} where the provider names no delivery, or the hash of the
+ * body for an event the format does not know). The key holds only what the format read from the verified
+ * body, never an unsigned header, and the normalized status rather than the provider's raw spelling. A finished
  * duplicate is answered 200 and dropped; a duplicate of an event still being processed is answered
  * 503 with {@code Retry-After}, so the provider delivers it again and nothing is lost if the first
  * attempt fails; a handler that throws releases the claim, so the redelivery is processed.
+ *
+ * <p>A verified body the format cannot read is answered 400 ({@link WebhookResponse.Outcome#MALFORMED}) and
+ * claims nothing: a {@link WebhookParseException}, and equally any other runtime exception the format's
+ * {@link WebhookFormat#parse parse} throws on a value it cannot take (a timestamp beyond {@link java.time.Instant}'s
+ * range, a number such as {@code 1e309}), logged at WARN with the provider and the exception's class and
+ * message (cut before any query string). Only a format that returns no event, or another provider's, is a 500.
  */
 public final class WebhookPipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookPipeline.class);
@@ -51,6 +60,8 @@ public final class WebhookPipeline implements AutoCloseable {
   public static final int DEFAULT_WORKERS = 2;
   /** The default number of accepted events that may wait for a handler thread. */
   public static final int DEFAULT_QUEUE_CAPACITY = 1000;
+
+  private static final int MAX_REASON_CHARS = 200;
 
   private final WebhookFormat format;
   private final WebhookVerifier verifier;
@@ -136,7 +147,8 @@ public final class WebhookPipeline implements AutoCloseable {
 
   /**
    * Verifies, parses and claims a request, and hands the event to the handler on the executor.
-   * Never throws for a bad request: the response says what happened.
+   * Never throws for a bad request: the response says what happened; whatever the format's parser throws
+   * on a verified body is answered {@link WebhookResponse.Outcome#MALFORMED}.
    *
    * @param request the request
    * @return what to answer the provider
@@ -164,15 +176,18 @@ public final class WebhookPipeline implements AutoCloseable {
     WebhookEvent event;
     try {
       event = format.parse(request.body(), request.headers(), clock.instant());
-      Objects.requireNonNull(event, "format returned no event");
-      if (!event.provider().equals(provider)) {
-        throw new IllegalStateException("format for " + provider + " returned an event of " + event.provider());
-      }
     } catch (WebhookParseException e) {
       LOG.warn("{} webhook malformed: {}", provider, e.getMessage());
       return WebhookResponse.of(Outcome.MALFORMED, null, null);
     } catch (RuntimeException e) {
-      LOG.error("{} webhook format failed on a verified body", provider, e);
+      // A value the format could not take (a timestamp beyond Instant's range, 1e309, a negative size):
+      // the body is what is wrong, and redelivering the same bytes cannot help, so 400, not 500.
+      LOG.warn("{} webhook malformed: its format could not read a value: {}", provider, reason(e));
+      return WebhookResponse.of(Outcome.MALFORMED, null, null);
+    }
+    if (event == null || !event.provider().equals(provider)) {
+      LOG.error("{} webhook format is broken: it returned {} for a verified body", provider,
+          event == null ? "no event" : "an event of " + event.provider());
       return WebhookResponse.of(Outcome.FAILED, null, null);
     }
 
@@ -205,6 +220,16 @@ public final class WebhookPipeline implements AutoCloseable {
       return WebhookResponse.of(Outcome.OVERLOADED, event, null);
     }
     return WebhookResponse.of(Outcome.ACCEPTED, event, null);
+  }
+
+  /** The exception's class and message, the message cut at its first {@code ?} (signed URLs carry secrets there). */
+  private static String reason(RuntimeException e) {
+    String message = e.getMessage();
+    if (message == null) return e.getClass().getName();
+    int q = message.indexOf('?');
+    if (q >= 0) message = message.substring(0, q) + "?" + Redaction.MASK;
+    if (message.length() > MAX_REASON_CHARS) message = message.substring(0, MAX_REASON_CHARS) + "...";
+    return e.getClass().getName() + ": " + message;
   }
 
   /** @return the provider this pipeline receives for */

@@ -26,7 +26,7 @@ public final class WebhookResponse {
     REJECTED(401, "invalid signature"),
     /** The body is over the limit: 413. */
     TOO_LARGE(413, "payload too large"),
-    /** The body is not the provider's format: 400. */
+    /** The body is not the provider's format, or holds a value the format cannot read: 400. */
     MALFORMED(400, "malformed payload"),
     /** The handoff queue is full (or the pipeline closed): 503 with Retry-After; the claim was released. */
     OVERLOADED(503, "overloaded, retry later"),

@@ -2,6 +2,7 @@ package dev.videojob.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.videojob.core.Cost;
 import dev.videojob.core.JobStatus;
 import dev.videojob.core.VideoJob;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.util.Optional;
 /**
  * A made-up provider's webhook format, built the way provider adapters build theirs: body
  * {@code {"event":"job.completed","job_id":"j1","status":"completed"}}, delivery id in
- * {@code X-Acme-Delivery}, signature {@code X-Acme-Signature: sha256=<hex>} (or none).
+ * {@code X-Acme-Delivery}, signature {@code X-Acme-Signature: sha256=<hex>} (or none). Like the
+ * adapters, it reads {@code completed_at} (epoch seconds) and {@code credits} with the JDK's own
+ * conversions, which throw on values out of range.
  */
 final class AcmeFormat implements WebhookFormat {
   static final String PROVIDER = "acme";
@@ -84,9 +87,14 @@ final class AcmeFormat implements WebhookFormat {
     if (jobId == null || !jobId.isTextual() || jobId.asText().isBlank()) {
       throw new WebhookParseException(PROVIDER, "Webhook body has no job_id", null);
     }
-    VideoJob snapshot = VideoJob.builder(PROVIDER, jobId.asText(), status).rawStatus(root.path("status").asText(event))
-        .observedAt(receivedAt).rawJson(new String(body, StandardCharsets.UTF_8)).build();
+    VideoJob.Builder snapshot = VideoJob.builder(PROVIDER, jobId.asText(), status)
+        .rawStatus(root.path("status").asText(event)).observedAt(receivedAt)
+        .rawJson(new String(body, StandardCharsets.UTF_8));
+    JsonNode completedAt = root.get("completed_at");
+    if (completedAt != null && completedAt.isNumber()) snapshot.completedAt(Instant.ofEpochSecond(completedAt.asLong()));
+    JsonNode credits = root.get("credits");
+    if (credits != null && credits.isNumber()) snapshot.cost(Cost.credits(credits.decimalValue()));
     return WebhookEvent.builder(PROVIDER, WebhookEvent.Kind.JOB_UPDATE, event).deliveryId(delivery)
-        .snapshot(snapshot).receivedAt(receivedAt).rawBody(body).build();
+        .snapshot(snapshot.build()).receivedAt(receivedAt).rawBody(body).build();
   }
 }

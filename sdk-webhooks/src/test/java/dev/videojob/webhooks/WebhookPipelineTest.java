@@ -317,6 +317,61 @@ class WebhookPipelineTest {
   }
 
   @Test
+  void aParserExceptionOnAnOutOfRangeTimestampIsAnswered400NotA500() {
+    pipeline = inline(AcmeFormat.signed()).build();
+    String body = "{\"event\":\"job.completed\",\"job_id\":\"j1\",\"completed_at\":-9223372036854775808}";
+    WebhookResponse r = pipeline.receive(signed(body, "d1"));
+    assertThat(r.outcome()).isEqualTo(Outcome.MALFORMED);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.retryAfter()).isEmpty();
+    assertThat(handled).isEmpty();
+  }
+
+  @Test
+  void aParserExceptionOnANumberBeyondDoubleRangeIsAnswered400NotA500() {
+    pipeline = inline(AcmeFormat.signed()).build();
+    WebhookResponse r = pipeline.receive(signed("{\"event\":\"job.completed\",\"job_id\":\"j1\",\"credits\":1e309}", "d1"));
+    assertThat(r.outcome()).isEqualTo(Outcome.MALFORMED);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(handled).isEmpty();
+  }
+
+  @Test
+  void aMalformedDeliveryClaimsNothingSoTheCorrectedEventIsHandled() {
+    pipeline = inline(AcmeFormat.signed()).build();
+    assertThat(pipeline.receive(signed("{\"event\":\"job.completed\",\"job_id\":\"j1\",\"credits\":1e309}", "d1"))
+        .outcome()).isEqualTo(Outcome.MALFORMED);
+    assertThat(pipeline.receive(signed("{\"event\":\"job.completed\",\"job_id\":\"j1\",\"credits\":3}", "d1"))
+        .outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(handled).hasSize(1);
+  }
+
+  @Test
+  void anUnsignedCompletionResentWithAnotherStatusSpellingIsADuplicate() {
+    CallbackTokens tokens = CallbackTokens.withSecret(CallbackTokens.generateSecret());
+    pipeline = WebhookPipeline.builder(AcmeFormat.unsigned()).callbackTokens(tokens)
+        .idempotencyStore(store).executor(INLINE).handler(handled::add).build();
+    String query = tokens.callbackUrl(URI.create("https://app.example.com/webhooks/acme"), "acme").getRawQuery();
+    for (String spelling : List.of("completed", "COMPLETED", "Completed", "done")) {
+      byte[] body = AcmeFormat.body("job.completed", "j1", spelling).getBytes(StandardCharsets.UTF_8);
+      WebhookResponse r = pipeline.receive(WebhookRequest.of(body, WebhookHeaders.of(Map.of()), query));
+      assertThat(r.outcome()).as(spelling).isEqualTo(spelling.equals("completed") ? Outcome.ACCEPTED : Outcome.DUPLICATE);
+    }
+    assertThat(handled).hasSize(1);
+  }
+
+  @Test
+  void twoDifferentUnknownEventsOfOneJobAreBothHandled() {
+    pipeline = inline(AcmeFormat.signed()).build();
+    String first = "{\"event\":\"job.note\",\"job_id\":\"j1\",\"text\":\"a\"}";
+    String second = "{\"event\":\"job.note\",\"job_id\":\"j1\",\"text\":\"b\"}";
+    assertThat(pipeline.receive(signed(first, null)).outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(pipeline.receive(signed(second, null)).outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(pipeline.receive(signed(second, null)).outcome()).isEqualTo(Outcome.DUPLICATE);
+    assertThat(handled).hasSize(2);
+  }
+
+  @Test
   void leaseMustBePositive() {
     assertThatThrownBy(() -> WebhookPipeline.builder(AcmeFormat.signed()).lease(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);

@@ -121,6 +121,19 @@ class WebhookServletTest {
   }
 
   @Test
+  void answers400NotA500WhenTheParserThrowsOnValuesOutOfRange() throws Exception {
+    start(signedPipeline().build());
+    HttpResponse<String> timestamp = send(("{\"event\":\"job.completed\",\"job_id\":\"j1\","
+        + "\"completed_at\":-9223372036854775808}").getBytes(StandardCharsets.UTF_8), "d1");
+    HttpResponse<String> number = send("{\"event\":\"job.completed\",\"job_id\":\"j1\",\"credits\":1e309}"
+        .getBytes(StandardCharsets.UTF_8), "d2");
+    assertThat(timestamp.statusCode()).isEqualTo(400);
+    assertThat(timestamp.body()).isEqualTo("malformed payload");
+    assertThat(number.statusCode()).isEqualTo(400);
+    assertThat(handled).isEmpty();
+  }
+
+  @Test
   void answers503WithRetryAfterWhenHandoffQueueIsFull() throws Exception {
     CountDownLatch finish = new CountDownLatch(1);
     start(signedPipeline().workers(1).queueCapacity(1).handler(e -> finish.await()).build());

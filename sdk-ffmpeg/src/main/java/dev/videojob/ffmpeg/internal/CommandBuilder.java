@@ -98,7 +98,7 @@ public final class CommandBuilder {
    * @return the command and its outputs
    * @throws TranscodeException {@code ENCODER_UNAVAILABLE} listing everything the binary lacks;
    *     {@code BAD_INPUT} when the input has no video
-   * @throws IllegalArgumentException when a thumbnail lies past the end of the input
+   * @throws TranscodeException (BAD_INPUT) when a thumbnail lies past the end of the input
    */
   public static Compiled compile(Path ffmpeg, TranscodePlan plan, MediaInfo input, Capabilities caps) {
     return new CommandBuilder(ffmpeg, plan, input, caps).build();
@@ -173,8 +173,9 @@ public final class CommandBuilder {
     }
     if (!length.isZero() && at.compareTo(length) >= 0) {
       if (t.time().isPresent()) {
-        throw new IllegalArgumentException("thumbnail time " + seconds(at) + " s is not before the end of the input ("
-            + seconds(length) + " s); choose an earlier time or use Thumbnail.atFraction");
+        throw TranscodeException.before(TranscodeException.Category.BAD_INPUT, "thumbnail time " + seconds(at)
+            + " s is not before the end of the input (" + seconds(length)
+            + " s); choose an earlier time or use Thumbnail.atFraction");
       }
       // fraction 1.0: the last frame, one frame before the end
       double frame = video.frameRate() > 0 ? 1.0 / video.frameRate() : 0.04;

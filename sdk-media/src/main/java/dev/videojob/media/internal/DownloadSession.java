@@ -12,6 +12,7 @@ import dev.videojob.media.TransferException;
 import dev.videojob.media.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,10 +37,19 @@ import org.slf4j.LoggerFactory;
  * One download: each attempt GETs the asset (following redirects itself so credentials stay on their
  * origin), resumes with {@code Range}/{@code If-Range} from the bytes already written, and streams the
  * body through the digest into the sink. Attempts run one after another, never at once.
+ *
+ * <p>Only an attempt that gets further into the body than any before it counts as progress (and
+ * restarts the retry count): bytes read again after a restart from byte 0 do not. Restarts from byte 0
+ * (a server that ignores {@code Range} or answers it unusably) are bounded on their own, progress or
+ * not. A body that ends short of its announced length at the same byte twice in a row, or whose resume
+ * from there the server refuses with 416, fails at once: the server has no more bytes to give.
  */
 public final class DownloadSession {
   private static final Logger log = LoggerFactory.getLogger(DownloadSession.class);
   private static final int MAX_REDIRECTS = 5;
+  static final String SHORT_BODY_ADVICE = "; the file on the server is probably truncated or its size misreported:"
+      + " fetch a fresh URL (for example with client.result(job.ref())) and download again, and"
+      + " report it to the provider if it persists";
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
   private final OkHttpClient client;
@@ -48,6 +58,7 @@ public final class DownloadSession {
   private final DownloadSink sink;
   private final Clock clock;
   private final long progressBytes;
+  private final int maxRestarts;
   private final MessageDigest digest = Sha256.newDigest();
   private final AtomicReference<Call> current = new AtomicReference<>();
   private volatile MediaRetry retry;
@@ -56,6 +67,10 @@ public final class DownloadSession {
   private volatile String etag;
   private volatile String contentType;
   private volatile int resumed;
+  private volatile int restarts;
+  private volatile long highWater;
+  private volatile long shortEnd = -1;
+  private volatile long shortTotal = -1;
   private long lastReported;
 
   /**
@@ -65,15 +80,17 @@ public final class DownloadSession {
    * @param sink where the bytes go
    * @param clock the clock expiry is judged by
    * @param progressBytes the least bytes between progress events
+   * @param maxRestarts how many times the download may start again from byte 0 after it had bytes
    */
   public DownloadSession(OkHttpClient client, Asset asset, DownloadOptions options, DownloadSink sink, Clock clock,
-      long progressBytes) {
+      long progressBytes, int maxRestarts) {
     this.client = client;
     this.asset = asset;
     this.options = options;
     this.sink = sink;
     this.clock = clock;
     this.progressBytes = progressBytes;
+    this.maxRestarts = maxRestarts;
   }
 
   /** @return the bytes written */
@@ -189,6 +206,12 @@ public final class DownloadSession {
           + ": fetch a fresh one, for example with client.result(job.ref()), and download again", ec));
       return;
     }
+    if (code == 416 && from > 0 && from == shortEnd) {
+      into.completeExceptionally(new TransferException(Redaction.url(asset.url()) + ": " + shortBody(from, shortTotal)
+          + ", and the server refused to resume from there (Content-Range " + response.header("Content-Range") + ")"
+          + SHORT_BODY_ADVICE, ec, null));
+      return;
+    }
     if (code == 416) {
       restart("the server cannot serve the range asked for");
       into.completeExceptionally(new IOException("HTTP 416 to a resume; starting again from byte 0"));
@@ -230,6 +253,12 @@ public final class DownloadSession {
   private void restart(String why) throws IOException {
     log.info("download {}: {}; starting again from byte 0", Redaction.url(asset.url()), why);
     if (!sink.canRestart()) throw new IOException(why);
+    if (++restarts > maxRestarts) {
+      throw new TransferException(Redaction.url(asset.url()) + ": the download had to start again from byte 0 "
+          + maxRestarts + " times and would have to again, because the server does not resume it (" + why
+          + "; a server that honours Range resumes where it broke off); nothing was kept: try again later, or"
+          + " raise RetrySettings.maxRetries", ErrorContext.none(), null);
+    }
     try {
       sink.restart();
     } catch (IOException e) {
@@ -253,20 +282,48 @@ public final class DownloadSession {
         }
         digest.update(buf, 0, n);
         written += n;
-        if (!progressed) {
-          progressed = true;
-          retry.progressed();
+        if (written > highWater) {
+          highWater = written;
+          if (!progressed) {
+            progressed = true;
+            retry.progressed();
+          }
         }
         if (written - lastReported >= progressBytes) {
           lastReported = written;
           report(false);
         }
       }
+    } catch (ProtocolException e) {
+      // OkHttp's word for a connection closed before Content-Length bytes arrived
+      if (total >= 0 && written < total) endedShort(progressed, e);
+      throw e;
     }
-    if (total >= 0 && written != total) {
-      throw new IOException("the body ended at byte " + written + " of " + total);
-    }
+    if (total >= 0 && written < total) endedShort(progressed, null);
+    if (total >= 0 && written > total) throw new IOException("the body ran on to byte " + written + " of " + total);
     into.complete(null);
+  }
+
+  /**
+   * A body ended before the announced length. The same end twice in a row without progress means the
+   * server has no more to give (a truncated file or a wrong Content-Length), so retrying is pointless.
+   */
+  private void endedShort(boolean progressed, IOException cause) throws IOException {
+    boolean again = !progressed && written == shortEnd && total == shortTotal;
+    shortEnd = written;
+    shortTotal = total;
+    if (again) {
+      throw new TransferException(Redaction.url(asset.url()) + ": " + shortBody(written, total)
+          + ", twice in a row" + SHORT_BODY_ADVICE, ErrorContext.none(), cause);
+    }
+    ShortBodyException e = new ShortBodyException(shortBody(written, total));
+    if (cause != null) e.initCause(cause);
+    throw e;
+  }
+
+  static String shortBody(long end, long announced) {
+    return "the server sent fewer bytes than its Content-Length announced: the body ended at byte " + end + " of "
+        + announced;
   }
 
   private TransferException localFailure(IOException e) {

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one transfer's attempts through Failsafe and {@link SleeperScheduler} with the SDK's
  * {@link RetryRule}: an attempt that fails with {@link RetryableStatus} or an {@link IOException} is
- * retried, anything else ends the transfer. An attempt that moved bytes calls {@link #progressed()},
- * which restarts the retry count, so a long download survives many broken connections as long as each
- * makes progress; the deadline bounds the whole.
+ * retried, anything else ends the transfer. An attempt that got further than any before it calls
+ * {@link #progressed()}, which restarts the retry count, so a long download survives many broken
+ * connections as long as each makes progress; the deadline bounds the whole.
  */
 public final class MediaRetry {
   private static final Logger log = LoggerFactory.getLogger(MediaRetry.class);
@@ -66,7 +66,7 @@ public final class MediaRetry {
     this.listener = listener;
   }
 
-  /** Restarts the retry count: the attempt in flight has made progress. */
+  /** Restarts the retry count: the attempt in flight got further than any before it. */
   public void progressed() {
     retries.set(0);
   }
@@ -153,6 +153,10 @@ public final class MediaRetry {
       int s = ((RetryableStatus) t).status();
       return new TransferException(what + " answered HTTP " + s + " after " + n + " attempt(s); try again later",
           ErrorContext.none().withHttpStatus(s), null);
+    }
+    if (t instanceof ShortBodyException) {
+      return new TransferException("the transfer of " + what + " failed after " + n + " attempt(s): " + t.getMessage()
+          + DownloadSession.SHORT_BODY_ADVICE, ErrorContext.none(), t);
     }
     if (t instanceof IOException) {
       return new TransferException("the transfer of " + what + " failed after " + n + " attempt(s): " + t.getMessage()

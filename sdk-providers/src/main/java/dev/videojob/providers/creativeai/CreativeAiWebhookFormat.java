@@ -1,14 +1,13 @@
 package dev.videojob.providers.creativeai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.providers.internal.WebhookBodies;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookFormat;
 import dev.videojob.webhooks.WebhookHeaders;
 import dev.videojob.webhooks.WebhookParseException;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,11 +18,17 @@ import java.util.Optional;
  * {@code X-CreativeAI-Signature: sha256=<hex>} is the HMAC-SHA256 of the raw body keyed by the API key
  * (so the pipeline's secret is the API key).
  *
- * <p>The delivery id equals the job id, so it does not tell a redelivery from the next event:
- * {@link #deliveryIdIdentifiesEvent()} is false and events are de-duplicated on (job id, status), which is
- * also CreativeAI's own de-duplication key. Without the event header the event type is
- * {@code video.generation.<status>}. A body that is not a generation (no {@code id} and {@code status})
- * under an event type this format does not know is an event of kind UNKNOWN. Immutable.
+ * <p>Only the body is signed; the two other headers are not, so nothing this format trusts comes from
+ * them. A generation (a body with a {@code status} and an {@code id}, or with
+ * {@code "object":"video.generation"}) is a job update whose job id is the body's {@code id} and whose
+ * event type is {@code video.generation.<status>} from the body, whatever {@code X-CreativeAI-Event} says
+ * (it says the same for a genuine delivery); a generation without an {@code id} is a
+ * {@link WebhookParseException}, never completed under the id an unsigned header names. The delivery id
+ * equals the job id, so it does not tell a redelivery from the next event: {@link #deliveryIdIdentifiesEvent()}
+ * is false and events are de-duplicated on (job id, status) from the signed body, which is also
+ * CreativeAI's own de-duplication key. The delivery id is reported on the event for information only; a
+ * blank {@code X-CreativeAI-Delivery-Id} is treated as absent. A body that is not a generation is an event of
+ * kind UNKNOWN typed by the event header (or {@code unknown}), de-duplicated on its signed bytes. Immutable.
  */
 public final class CreativeAiWebhookFormat implements WebhookFormat {
   /** The header naming the event. */
@@ -37,8 +42,9 @@ public final class CreativeAiWebhookFormat implements WebhookFormat {
   /** The prefix of the generation events. */
   public static final String EVENT_PREFIX = "video.generation.";
 
+  private static final String F_OBJECT = "object";
+  private static final String GENERATION_OBJECT = "video.generation";
   private static final SignatureScheme SCHEME = SignatureScheme.hmacSha256Hex(SIGNATURE_HEADER, SIGNATURE_PREFIX);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private CreativeAiWebhookFormat() {}
 
@@ -71,31 +77,29 @@ public final class CreativeAiWebhookFormat implements WebhookFormat {
    * @param headers the request headers
    * @param receivedAt when it arrived
    * @return the event
-   * @throws WebhookParseException if the body is not a JSON object, or is a generation without an id
+   * @throws WebhookParseException if the body is not one JSON object (nothing but whitespace may follow it), or
+   *     is a generation without an {@code id}
    */
   @Override
   public WebhookEvent parse(byte[] body, WebhookHeaders headers, Instant receivedAt) {
     Objects.requireNonNull(body, "body == null");
     Objects.requireNonNull(headers, "headers == null");
-    JsonNode n;
-    try {
-      n = Json.object(MAPPER, body);
-    } catch (IOException e) {
-      throw new WebhookParseException(CreativeAi.ID, "the webhook body is not a JSON object", e);
-    }
-    Optional<String> header = headers.first(EVENT_HEADER).filter(s -> !s.isBlank()).map(String::trim);
+    JsonNode n = WebhookBodies.object(CreativeAi.ID, body);
+    String delivery = headers.first(DELIVERY_ID_HEADER).filter(s -> !s.isBlank()).map(String::trim).orElse(null);
     Optional<String> status = Json.text(n, CreativeAiJobs.F_STATUS);
-    String type = header.orElse(status.map(s -> EVENT_PREFIX + s).orElse("unknown"));
-    String delivery = headers.first(DELIVERY_ID_HEADER).orElse(null);
-    boolean generation = status.isPresent() && (type.startsWith(EVENT_PREFIX) || n.has(CreativeAiJobs.F_ID));
+    Optional<String> id = CreativeAiJobs.id(n);
+    boolean generation = status.isPresent() && (id.isPresent() || n.path(F_OBJECT).asText("").equals(GENERATION_OBJECT));
     if (!generation) {
+      String type = headers.first(EVENT_HEADER).filter(s -> !s.isBlank()).map(String::trim).orElse("unknown");
       return WebhookEvent.builder(CreativeAi.ID, WebhookEvent.Kind.UNKNOWN, type).deliveryId(delivery)
-          .jobId(Json.text(n, CreativeAiJobs.F_ID).orElse(null)).receivedAt(receivedAt).rawBody(body).build();
+          .jobId(id.orElse(null)).receivedAt(receivedAt).rawBody(body).build();
     }
-    String id = CreativeAiJobs.id(n).or(() -> Optional.ofNullable(delivery))
-        .orElseThrow(() -> new WebhookParseException(CreativeAi.ID, "the webhook body has no generation id", null));
-    return WebhookEvent.builder(CreativeAi.ID, WebhookEvent.Kind.JOB_UPDATE, type).deliveryId(delivery)
-        .snapshot(CreativeAiJobs.toJob(n, id, receivedAt)).receivedAt(receivedAt).rawBody(body).build();
+    String jobId = id.orElseThrow(() -> new WebhookParseException(CreativeAi.ID,
+        "the webhook body is a generation without an id; the X-CreativeAI-Delivery-Id header is not signed, "
+            + "so it cannot stand in for it", null));
+    return WebhookEvent.builder(CreativeAi.ID, WebhookEvent.Kind.JOB_UPDATE, EVENT_PREFIX + status.get())
+        .deliveryId(delivery).snapshot(CreativeAiJobs.toJob(n, jobId, receivedAt)).receivedAt(receivedAt)
+        .rawBody(body).build();
   }
 
   @Override

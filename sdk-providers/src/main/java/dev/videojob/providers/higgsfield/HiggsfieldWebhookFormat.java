@@ -1,14 +1,13 @@
 package dev.videojob.providers.higgsfield;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.providers.internal.WebhookBodies;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookFormat;
 import dev.videojob.webhooks.WebhookHeaders;
 import dev.videojob.webhooks.WebhookParseException;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +27,6 @@ public final class HiggsfieldWebhookFormat implements WebhookFormat {
   public static final String SIGNATURE_HEADER = "x-api-signature";
 
   private static final SignatureScheme SCHEME = SignatureScheme.hmacSha256Hex(SIGNATURE_HEADER);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private HiggsfieldWebhookFormat() {}
 
@@ -55,17 +53,13 @@ public final class HiggsfieldWebhookFormat implements WebhookFormat {
    * @param headers the request headers (unused: the payload carries everything)
    * @param receivedAt when it arrived
    * @return a job update
-   * @throws WebhookParseException if the body is not a JSON object or has no {@code job_id}
+   * @throws WebhookParseException if the body is not one JSON object (nothing but whitespace may follow it), or
+   *     has no {@code job_id}
    */
   @Override
   public WebhookEvent parse(byte[] body, WebhookHeaders headers, Instant receivedAt) {
     Objects.requireNonNull(body, "body == null");
-    JsonNode n;
-    try {
-      n = Json.object(MAPPER, body);
-    } catch (IOException e) {
-      throw new WebhookParseException(Higgsfield.ID, "the webhook body is not a JSON object", e);
-    }
+    JsonNode n = WebhookBodies.object(Higgsfield.ID, body);
     String jobId = Json.text(n, HiggsfieldApi.F_JOB_ID)
         .orElseThrow(() -> new WebhookParseException(Higgsfield.ID, "the webhook body has no job_id", null));
     String type = Json.text(n, HiggsfieldApi.F_STATUS).orElse("unknown");

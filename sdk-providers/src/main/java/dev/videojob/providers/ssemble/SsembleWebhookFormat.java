@@ -1,15 +1,14 @@
 package dev.videojob.providers.ssemble;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.videojob.core.JobStatus;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.providers.internal.WebhookBodies;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookFormat;
 import dev.videojob.webhooks.WebhookHeaders;
 import dev.videojob.webhooks.WebhookParseException;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,11 +21,11 @@ import java.util.Optional;
  * on a per-job {@link dev.videojob.webhooks.CallbackTokens callback token} in the URL; add
  * {@link Ssemble#statusConfirmer} to trust the claimed status only once ssemble's API confirms it.
  * ssemble sends no delivery id: duplicates (its retries after 0, 1 and 3 s) are recognised by job,
- * event and status. An event the document does not list is an event of kind
+ * event and normalized {@link JobStatus}, never by the raw {@code status} text, which nothing signs (a
+ * completion re-sent as {@code "COMPLETED"} is a duplicate). An event the document does not list is an event of kind
  * {@link WebhookEvent.Kind#UNKNOWN}. Immutable and thread-safe.
  */
 public final class SsembleWebhookFormat implements WebhookFormat {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** Creates the format; it holds no configuration. */
   public SsembleWebhookFormat() {}
@@ -49,18 +48,14 @@ public final class SsembleWebhookFormat implements WebhookFormat {
    * @param headers the request headers (ssemble sends none the format needs)
    * @param receivedAt when it arrived
    * @return a {@code JOB_UPDATE} for {@code shorts.completed} and {@code shorts.failed}, else {@code UNKNOWN}
-   * @throws WebhookParseException if the body is not a JSON object, or has no event or requestId
+   * @throws WebhookParseException if the body is not one JSON object (nothing but whitespace may follow it), or
+   *     has no event, or a listed event has no requestId
    */
   @Override
   public WebhookEvent parse(byte[] body, WebhookHeaders headers, Instant receivedAt) {
     Objects.requireNonNull(body, "body == null");
     Objects.requireNonNull(receivedAt, "receivedAt == null");
-    JsonNode root;
-    try {
-      root = Json.object(MAPPER, body);
-    } catch (IOException e) {
-      throw new WebhookParseException(Ssemble.ID, "webhook body is not a JSON object", e);
-    }
+    JsonNode root = WebhookBodies.object(Ssemble.ID, body);
     String event = Json.text(root, SsembleApi.EVENT)
         .orElseThrow(() -> new WebhookParseException(Ssemble.ID, "webhook body has no event", null));
     Optional<String> jobId = Json.text(root, SsembleApi.REQUEST_ID);

@@ -1,14 +1,13 @@
 package dev.videojob.providers.vidbuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.providers.internal.WebhookBodies;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookFormat;
 import dev.videojob.webhooks.WebhookHeaders;
 import dev.videojob.webhooks.WebhookParseException;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -20,7 +19,10 @@ import java.util.Optional;
  * (with {@code error}). Progress is not sent by webhook (document); poll for it.
  *
  * <p>Signing is optional at VidBuilder: {@link #signed()} expects {@code x-webhook-signature}, the
- * hex HMAC-SHA256 of the body (give the webhook pipeline the shared secret); {@link #unsigned()}
+ * hex HMAC-SHA256 of the body (give the webhook pipeline the shared secret). The document (a "future
+ * enhancement" there) signs {@code JSON.stringify(payload)}, the serialised payload; this format
+ * verifies the raw bytes, which are the same bytes whenever the provider sends compact JSON (as
+ * {@code JSON.stringify} writes it). {@link #unsigned()}
  * (the default at VidBuilder) has no scheme, so the pipeline requires a per-job
  * {@link dev.videojob.webhooks.CallbackTokens callback token} in the URL. VidBuilder sends no
  * delivery id: its redeliveries (after 30 s, 2 min, 5 min) are recognised by job and status. A
@@ -30,7 +32,6 @@ import java.util.Optional;
  * thread-safe.
  */
 public final class VidBuilderWebhookFormat implements WebhookFormat {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final SignatureScheme SCHEME = SignatureScheme.hmacSha256Hex(VidBuilderApi.SIGNATURE_HEADER);
 
   private final boolean signed;
@@ -85,18 +86,14 @@ public final class VidBuilderWebhookFormat implements WebhookFormat {
    * @param headers the request headers (none needed beyond the signature)
    * @param receivedAt when it arrived
    * @return a {@code JOB_UPDATE} for {@code started}, {@code completed} and {@code failed}, else {@code UNKNOWN}
-   * @throws WebhookParseException if the body is not a JSON object, or has no status or jobId
+   * @throws WebhookParseException if the body is not one JSON object (nothing but whitespace may follow it), or
+   *     has no status or a listed status without a jobId
    */
   @Override
   public WebhookEvent parse(byte[] body, WebhookHeaders headers, Instant receivedAt) {
     Objects.requireNonNull(body, "body == null");
     Objects.requireNonNull(receivedAt, "receivedAt == null");
-    JsonNode root;
-    try {
-      root = Json.object(MAPPER, body);
-    } catch (IOException e) {
-      throw new WebhookParseException(VidBuilder.ID, "webhook body is not a JSON object", e);
-    }
+    JsonNode root = WebhookBodies.object(VidBuilder.ID, body);
     String status = Json.text(root, VidBuilderApi.STATUS_FIELD)
         .orElseThrow(() -> new WebhookParseException(VidBuilder.ID, "webhook body has no status", null));
     Optional<String> jobId = Json.text(root, VidBuilderApi.JOB_ID);

@@ -1,14 +1,13 @@
 package dev.videojob.providers.videopilot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.providers.internal.WebhookBodies;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookFormat;
 import dev.videojob.webhooks.WebhookHeaders;
 import dev.videojob.webhooks.WebhookParseException;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +33,6 @@ public final class VideoPilotWebhookFormat implements WebhookFormat {
   public static final String SIGNATURE_PREFIX = "sha256=";
 
   private static final SignatureScheme SCHEME = SignatureScheme.hmacSha256Hex(SIGNATURE_HEADER, SIGNATURE_PREFIX);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private VideoPilotWebhookFormat() {}
 
@@ -61,18 +59,13 @@ public final class VideoPilotWebhookFormat implements WebhookFormat {
    * @param headers the request headers (unused: the payload carries everything)
    * @param receivedAt when it arrived
    * @return the event
-   * @throws WebhookParseException if the body is not a JSON object, has no {@code event}, or a known event has
-   *     no {@code data.video_id}
+   * @throws WebhookParseException if the body is not one JSON object (nothing but whitespace may follow it), has
+   *     no {@code event}, or a known event has no {@code data.video_id}
    */
   @Override
   public WebhookEvent parse(byte[] body, WebhookHeaders headers, Instant receivedAt) {
     Objects.requireNonNull(body, "body == null");
-    JsonNode n;
-    try {
-      n = Json.object(MAPPER, body);
-    } catch (IOException e) {
-      throw new WebhookParseException(VideoPilot.ID, "the webhook body is not a JSON object", e);
-    }
+    JsonNode n = WebhookBodies.object(VideoPilot.ID, body);
     String event = Json.text(n, VideoPilotApi.F_EVENT)
         .orElseThrow(() -> new WebhookParseException(VideoPilot.ID, "the webhook body has no event", null));
     JsonNode data = n.path(VideoPilotApi.F_DATA);

@@ -110,6 +110,38 @@ class CreativeAiWebhookFormatTest {
   }
 
   @Test
+  void aGenerationsEventTypeComesFromItsSignedStatusNotFromTheUnsignedHeader() {
+    byte[] body = fixtureBytes("creativeai/webhook-completed.json");
+
+    WebhookEvent event = format.parse(body, WebhookHeaders.of(Map.of("X-CreativeAI-Event", "video.generation.failed")),
+        NOW);
+
+    assertThat(event.eventType()).isEqualTo("video.generation.completed");
+    assertThat(event.snapshot().orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+  }
+
+  @Test
+  void aBlankDeliveryIdHeaderReadsAsNoDeliveryId() {
+    byte[] body = fixtureBytes("creativeai/webhook-completed.json");
+
+    WebhookEvent event = format.parse(body, WebhookHeaders.of(Map.of("X-CreativeAI-Delivery-Id", " ")), NOW);
+
+    assertThat(event.deliveryId()).isEmpty();
+    assertThat(event.jobId()).contains("vgen_abc123");
+  }
+
+  @Test
+  void aGenerationWithoutAnIdIsAParseErrorEvenWhenTheDeliveryHeaderNamesOne() {
+    byte[] body = "{\"object\":\"video.generation\",\"status\":\"completed\"}".getBytes(StandardCharsets.UTF_8);
+
+    for (String delivery : new String[] {"vgen_abc123", "", " "}) {
+      assertThatThrownBy(() -> format.parse(body, WebhookHeaders.of(Map.of("X-CreativeAI-Event",
+          "video.generation.completed", "X-CreativeAI-Delivery-Id", delivery)), NOW))
+          .isInstanceOf(WebhookParseException.class).hasMessageContaining("id");
+    }
+  }
+
+  @Test
   void anUnknownStatusInAGenerationIsAJobUpdateWithUnknownStatus() {
     byte[] body = "{\"id\":\"vgen_1\",\"object\":\"video.generation\",\"status\":\"upscaling\"}"
         .getBytes(StandardCharsets.UTF_8);

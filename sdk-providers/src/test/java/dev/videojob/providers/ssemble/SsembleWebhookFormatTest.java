@@ -137,4 +137,30 @@ class SsembleWebhookFormatTest {
       });
     }
   }
+
+  @Test
+  void aConfirmedCompletionResentWithAnotherStatusSpellingIsADuplicate() throws Exception {
+    CallbackTokens tokens = CallbackTokens.withSecret(CallbackTokens.generateSecret());
+    try (SsembleHarness h = new SsembleHarness(b -> b.callbackTokens(tokens))) {
+      h.enqueueFixture(200, "result-completed.json");
+      String query = tokens.callbackUrl(URI.create("https://app.example.com/hooks/ssemble"), "ssemble").getRawQuery();
+      List<WebhookEvent> handled = new CopyOnWriteArrayList<>();
+      String completed = SsembleHarness.fixture("webhook-completed.json");
+
+      try (WebhookPipeline pipeline = WebhookPipeline.builder(h.ssemble.webhookFormat()).callbackTokens(tokens)
+          .idempotencyStore(InMemoryIdempotencyStore.builder().build()).statusConfirmer(Ssemble.statusConfirmer(h.client))
+          .executor(Runnable::run).handler(handled::add).build()) {
+        assertThat(pipeline.receive(WebhookRequest.of(completed.getBytes(StandardCharsets.UTF_8),
+            WebhookHeaders.of(Map.of()), query)).outcome()).isEqualTo(WebhookResponse.Outcome.ACCEPTED);
+        for (String spelling : List.of("COMPLETED", "Completed", "done")) {
+          byte[] resent = completed.replace("\"status\":\"completed\"", "\"status\":\"" + spelling + "\"")
+              .getBytes(StandardCharsets.UTF_8);
+          assertThat(pipeline.receive(WebhookRequest.of(resent, WebhookHeaders.of(Map.of()), query)).outcome())
+              .as(spelling).isEqualTo(WebhookResponse.Outcome.DUPLICATE);
+        }
+      }
+      assertThat(handled).hasSize(1);
+      assertThat(h.server.getRequestCount()).isEqualTo(1);
+    }
+  }
 }
