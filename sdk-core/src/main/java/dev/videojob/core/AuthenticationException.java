@@ -11,6 +11,15 @@ public class AuthenticationException extends VideoJobException {
    * @param context where it came from
    */
   public AuthenticationException(String message, ErrorContext context) {
-    super(message, context, null);
+    this(message, context, null);
+  }
+
+  private AuthenticationException(String message, ErrorContext context, Throwable cause) {
+    super(message, context, cause, true);
+  }
+
+  @Override
+  VideoJobException reword(String message) {
+    return getClass() == AuthenticationException.class ? new AuthenticationException(message, context(), this) : this;
   }
 }

@@ -2,7 +2,7 @@ package dev.videojob.core;
 
 /**
  * The provider has no such operation (cancel on a provider without a cancel endpoint, polling on
- * a webhook-only provider). Raised by the SDK before any network call.
+ * a webhook-only provider). Raised by the SDK before any network call, so nothing was created.
  */
 public class CapabilityNotSupportedException extends VideoJobException {
   private static final long serialVersionUID = 1L;
@@ -17,7 +17,7 @@ public class CapabilityNotSupportedException extends VideoJobException {
    * @param message what to do instead
    */
   public CapabilityNotSupportedException(String provider, String capability, String message) {
-    super(capability + " is not supported: " + message, ErrorContext.of(provider), null);
+    super(capability + " is not supported: " + message, ErrorContext.of(provider), null, true);
     this.capability = capability;
   }
 

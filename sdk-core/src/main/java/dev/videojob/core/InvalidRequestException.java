@@ -4,7 +4,10 @@ import java.util.Optional;
 
 /**
  * The request cannot be honoured as written: a field the provider does not support, a value
- * out of range, or the provider's 400/409/422 answer. Fix the request; retrying it as is will not help.
+ * out of range, or the provider's 400/409/422 answer, or a redirect the SDK does not follow (fix the base
+ * URL). Fix the request; retrying it as is will not help. Nothing was created ({@link #nothingCreated()}),
+ * except after a 409 to a create call (a job with the same idempotency key may exist) or a failure in a later
+ * step of a multi-step submission.
  */
 public class InvalidRequestException extends VideoJobException {
   private static final long serialVersionUID = 1L;
@@ -19,7 +22,11 @@ public class InvalidRequestException extends VideoJobException {
    * @param field the request field at fault (such as {@code "aspectRatio"}), or null
    */
   public InvalidRequestException(String message, ErrorContext context, String field) {
-    super(message, context, null);
+    this(message, context, field, null);
+  }
+
+  private InvalidRequestException(String message, ErrorContext context, String field, Throwable cause) {
+    super(message, context, cause, true);
     this.field = field;
   }
 
@@ -38,5 +45,10 @@ public class InvalidRequestException extends VideoJobException {
   /** @return the request field at fault, if known */
   public Optional<String> field() {
     return Optional.ofNullable(field);
+  }
+
+  @Override
+  VideoJobException reword(String message) {
+    return getClass() == InvalidRequestException.class ? new InvalidRequestException(message, context(), field, this) : this;
   }
 }

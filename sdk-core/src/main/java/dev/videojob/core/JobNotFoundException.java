@@ -11,6 +11,15 @@ public class JobNotFoundException extends VideoJobException {
    * @param context where it came from
    */
   public JobNotFoundException(String message, ErrorContext context) {
-    super(message, context, null);
+    this(message, context, null);
+  }
+
+  private JobNotFoundException(String message, ErrorContext context, Throwable cause) {
+    super(message, context, cause, true);
+  }
+
+  @Override
+  VideoJobException reword(String message) {
+    return getClass() == JobNotFoundException.class ? new JobNotFoundException(message, context(), this) : this;
   }
 }

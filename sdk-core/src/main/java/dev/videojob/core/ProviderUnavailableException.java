@@ -1,16 +1,14 @@
 package dev.videojob.core;
 
 /**
- * The provider could not be reached or answered 5xx, and the retries allowed for the call ran out.
+ * The provider could not be reached or answered 5xx (or 408), and the retries allowed for the call ran out.
  *
  * <p>{@link #nothingCreated()} says whether it is certain no job was created (the connection was
- * never made, or the provider answered 503 or said it is at capacity); only then does a client
- * with several providers fail over to the next one.
+ * never made, or the provider answered 503 or 408, and no earlier attempt or step may have created
+ * one); only then does a client with several providers fail over to the next one.
  */
 public class ProviderUnavailableException extends VideoJobException {
   private static final long serialVersionUID = 1L;
-
-  private final boolean nothingCreated;
 
   /**
    * Creates the exception.
@@ -21,12 +19,12 @@ public class ProviderUnavailableException extends VideoJobException {
    * @param nothingCreated whether it is certain the provider created nothing
    */
   public ProviderUnavailableException(String message, ErrorContext context, Throwable cause, boolean nothingCreated) {
-    super(message, context, cause);
-    this.nothingCreated = nothingCreated;
+    super(message, context, cause, nothingCreated);
   }
 
-  /** @return whether it is certain the provider created nothing for this call */
-  public boolean nothingCreated() {
-    return nothingCreated;
+  @Override
+  VideoJobException reword(String message) {
+    return getClass() == ProviderUnavailableException.class
+        ? new ProviderUnavailableException(message, context(), this, nothingCreated()) : this;
   }
 }

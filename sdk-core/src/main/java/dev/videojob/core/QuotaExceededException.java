@@ -15,6 +15,15 @@ public class QuotaExceededException extends VideoJobException {
    * @param context where it came from
    */
   public QuotaExceededException(String message, ErrorContext context) {
-    super(message, context, null);
+    this(message, context, null);
+  }
+
+  private QuotaExceededException(String message, ErrorContext context, Throwable cause) {
+    super(message, context, cause, true);
+  }
+
+  @Override
+  VideoJobException reword(String message) {
+    return getClass() == QuotaExceededException.class ? new QuotaExceededException(message, context(), this) : this;
   }
 }

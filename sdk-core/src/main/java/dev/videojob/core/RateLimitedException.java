@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * The provider answered 429 (or the client-side rate limit was reached) and the retries allowed
- * for the call ran out. Nothing was created: it is safe to submit again after {@link #retryAfter()}.
+ * for the call ran out. The 429 itself created nothing: submit again after {@link #retryAfter()}
+ * when {@link #nothingCreated()} is true (it is false when an earlier attempt or step may have
+ * created a job).
  */
 public class RateLimitedException extends VideoJobException {
   private static final long serialVersionUID = 1L;
@@ -24,7 +26,12 @@ public class RateLimitedException extends VideoJobException {
    */
   public RateLimitedException(String message, ErrorContext context, Duration retryAfter,
       Map<String, String> rateLimitHeaders) {
-    super(message, context, null);
+    this(message, context, retryAfter, rateLimitHeaders, null);
+  }
+
+  private RateLimitedException(String message, ErrorContext context, Duration retryAfter,
+      Map<String, String> rateLimitHeaders, Throwable cause) {
+    super(message, context, cause, true);
     this.retryAfter = retryAfter;
     this.rateLimitHeaders = Map.copyOf(rateLimitHeaders);
   }
@@ -37,5 +44,11 @@ public class RateLimitedException extends VideoJobException {
   /** @return the provider's rate-limit headers as received (names as sent), unmodifiable */
   public Map<String, String> rateLimitHeaders() {
     return rateLimitHeaders;
+  }
+
+  @Override
+  VideoJobException reword(String message) {
+    return getClass() == RateLimitedException.class
+        ? new RateLimitedException(message, context(), retryAfter, rateLimitHeaders, this) : this;
   }
 }

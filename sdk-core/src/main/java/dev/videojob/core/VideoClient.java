@@ -1,6 +1,7 @@
 package dev.videojob.core;
 
 import dev.videojob.core.internal.Futures;
+import dev.videojob.core.internal.GuardedProvider;
 import dev.videojob.core.internal.JobWaiter;
 import dev.videojob.core.internal.Listeners;
 import dev.videojob.core.internal.RequestValidator;
@@ -48,12 +49,19 @@ import org.slf4j.LoggerFactory;
  * Waiting polls on one shared scheduler with backoff; {@link #acceptSnapshot(VideoJob)} lets a
  * verified webhook finish a pending wait at once.
  *
+ * <p>Every call, synchronous or not, fails only with a {@link VideoJobException} (or a
+ * {@link java.util.concurrent.CancellationException} once canceled), whatever the adapter does: an
+ * answer the adapter cannot read (an untyped exception from it, thrown or in its future) is a
+ * {@link ProviderResponseException}, and for a submission an {@link OutcomeUnknownException}
+ * carrying the idempotency key, since the job may exist.
+ *
  * <p>Thread-safe. Closing the client closes its providers and the scheduler it created.
  */
 public final class VideoClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(VideoClient.class);
 
-  private final Map<String, VideoProvider> providers;
+  /** Every call goes through the guard, so whatever an adapter does, callers see only typed errors. */
+  private final Map<String, GuardedProvider> providers;
   private final List<String> providerOrder;
   private final RoutingPolicy routing;
   private final Listeners listeners;
@@ -67,7 +75,9 @@ public final class VideoClient implements AutoCloseable {
     if (b.providers.isEmpty()) {
       throw new IllegalStateException("a VideoClient needs at least one provider: call provider(...) on the builder");
     }
-    this.providers = Map.copyOf(b.providers);
+    Map<String, GuardedProvider> guarded = new LinkedHashMap<>();
+    b.providers.forEach((id, p) -> guarded.put(id, GuardedProvider.of(p)));
+    this.providers = Map.copyOf(guarded);
     this.routing = b.routing;
     this.listeners = new Listeners(b.listeners);
     this.clock = b.clock;
@@ -147,7 +157,11 @@ public final class VideoClient implements AutoCloseable {
    * @throws InvalidRequestException if no such provider is configured
    */
   public VideoProvider provider(String id) {
-    VideoProvider p = providers.get(id);
+    return guarded(id).delegate();
+  }
+
+  private GuardedProvider guarded(String id) {
+    GuardedProvider p = providers.get(id);
     if (p == null) {
       throw new InvalidRequestException("no provider '" + id + "' is configured on this client; configured: "
           + providerOrder, ErrorContext.none(), "provider");
@@ -161,11 +175,13 @@ public final class VideoClient implements AutoCloseable {
    * @param request what to generate
    * @return the job
    * @throws InvalidRequestException if no provider can honour the request (before any network call) or the provider rejects it
-   * @throws OutcomeUnknownException if the answer was lost and resending could create a second paid job
-   * @throws VideoJobException for every other failure, after retries and failover
+   * @throws OutcomeUnknownException if the answer was lost or unreadable and resending could create a second paid job
+   * @throws VideoJobException for every other failure, after retries and failover; whatever its type, it carries
+   *     the submission's {@linkplain VideoJobException#idempotencyKey() idempotency key} and says whether a job
+   *     may exist ({@link VideoJobException#nothingCreated()})
    */
   public VideoJob submit(VideoRequest request) {
-    return Futures.join(submitAsync(request, RequestOptions.defaults()));
+    return submit(request, RequestOptions.defaults());
   }
 
   /**
@@ -177,7 +193,14 @@ public final class VideoClient implements AutoCloseable {
    * @throws VideoJobException as {@link #submit(VideoRequest)}
    */
   public VideoJob submit(VideoRequest request, RequestOptions options) {
-    return Futures.join(submitAsync(request, options));
+    Objects.requireNonNull(request, "request == null");
+    String key = keyOf(request);
+    try {
+      return Futures.join(submitAsync(request, options, key));
+    } catch (VideoJobException e) {
+      e.forSubmission(key, false); // an interrupt: the failure made here has no key yet
+      throw e;
+    }
   }
 
   /**
@@ -195,19 +218,28 @@ public final class VideoClient implements AutoCloseable {
    *
    * @param request what to generate
    * @param options per-call overrides
-   * @return a future of the job; failures as {@link #submit(VideoRequest)}; cancelling it cancels the call
+   * @return a future of the job; failures as {@link #submit(VideoRequest)}; cancelling it cancels the call (a
+   *     create already sent may still make the job: give the request your own idempotency key to look it up)
    */
   public CompletableFuture<VideoJob> submitAsync(VideoRequest request, RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
+    return submitAsync(request, options, keyOf(request));
+  }
+
+  private static String keyOf(VideoRequest request) {
+    return request.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());
+  }
+
+  private CompletableFuture<VideoJob> submitAsync(VideoRequest request, RequestOptions options, String key) {
     Objects.requireNonNull(options, "options == null");
     List<VideoProvider> candidates;
     try {
       candidates = candidates(request);
     } catch (VideoJobException e) {
+      e.forSubmission(key, false);
       listeners.fire(l -> l.submitFailed(request, e));
       return CompletableFuture.failedFuture(e);
     }
-    String key = request.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());
     CompletableFuture<VideoJob> result = new CompletableFuture<>();
     AtomicReference<CompletableFuture<VideoJob>> inFlight = new AtomicReference<>();
     result.whenComplete((j, e) -> {
@@ -240,8 +272,9 @@ public final class VideoClient implements AutoCloseable {
         return;
       }
       Throwable t = Futures.unwrap(err);
-      VideoJobException v = t instanceof VideoJobException ? (VideoJobException) t
+      VideoJobException raw = t instanceof VideoJobException ? (VideoJobException) t
           : new VideoJobException("submission failed: " + t, ErrorContext.of(p.id()), t);
+      VideoJobException v = SubmitFailures.settle(raw, t, ctx, key);
       if (index + 1 < candidates.size() && refusedBeforeCreating(v) && !result.isDone()) {
         VideoProvider next = candidates.get(index + 1);
         log.info("{} refused the submission before creating a job ({}); failing over to {}", p.id(), v.getMessage(),
@@ -262,14 +295,13 @@ public final class VideoClient implements AutoCloseable {
   }
 
   private static boolean refusedBeforeCreating(VideoJobException e) {
-    return e instanceof RateLimitedException
-        || (e instanceof ProviderUnavailableException && ((ProviderUnavailableException) e).nothingCreated());
+    return (e instanceof RateLimitedException || e instanceof ProviderUnavailableException) && e.nothingCreated();
   }
 
   private List<VideoProvider> candidates(VideoRequest request) {
     List<String> ids;
     if (request.provider().isPresent()) {
-      ids = List.of(provider(request.provider().get()).id());
+      ids = List.of(guarded(request.provider().get()).id());
     } else {
       ids = routing.order(request, providerOrder).stream().filter(providers::containsKey).distinct()
           .collect(Collectors.toList());
@@ -297,6 +329,7 @@ public final class VideoClient implements AutoCloseable {
    * @param ref the job
    * @return the snapshot
    * @throws JobNotFoundException if the provider does not know the job
+   * @throws ProviderResponseException if the provider's answer could not be read
    * @throws VideoJobException for every other failure, after retries
    */
   public VideoJob status(JobRef ref) {
@@ -366,7 +399,7 @@ public final class VideoClient implements AutoCloseable {
       BiFunction<VideoProvider, CallContext, CompletableFuture<VideoJob>> fn) {
     Objects.requireNonNull(ref, "ref == null");
     try {
-      VideoProvider p = provider(ref.provider());
+      VideoProvider p = guarded(ref.provider());
       CallContext ctx = context(p, operation, RequestOptions.defaults(), null).build();
       return ctx.link(fn.apply(p, ctx));
     } catch (RuntimeException e) {
@@ -384,6 +417,7 @@ public final class VideoClient implements AutoCloseable {
    * @throws JobFailedException if the job ended FAILED, CANCELED or EXPIRED; {@code job()} has the provider's error
    * @throws JobTimeoutException if the timeout passed first; {@code lastSnapshot()} has what was last seen
    * @throws IllegalArgumentException if the timeout is not positive
+   * @throws ProviderResponseException if a poll's answer could not be read
    * @throws VideoJobException if a poll failed in a way that polling again cannot fix (authentication, not found)
    */
   public VideoJob await(JobRef ref, Duration timeout) {
@@ -402,7 +436,7 @@ public final class VideoClient implements AutoCloseable {
     Objects.requireNonNull(ref, "ref == null");
     VideoProvider p;
     try {
-      p = provider(ref.provider());
+      p = guarded(ref.provider());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

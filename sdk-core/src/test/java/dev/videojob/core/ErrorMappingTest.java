@@ -65,4 +65,19 @@ class ErrorMappingTest {
           .hasMessageContaining("Hint: pass webhookUrl");
     }
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Mode.class)
+  void carriesTheProvidersErrorDetails(Mode mode) throws Exception {
+    try (Fixture f = new Fixture(false, false, RetrySettings.builder().maxRetries(0).build())) {
+      f.enqueue(400, "{\"error\":{\"code\":\"validation_error\",\"message\":\"end must be greater than start\","
+          + "\"details\":[{\"field\":\"end\",\"max\":1200}]}}");
+
+      assertThatThrownBy(() -> mode.status(f.client, JobRef.of("test", "j1")))
+          .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.providerDetails()).contains("[{\"field\":\"end\",\"max\":1200}]");
+            assertThat(e.getMessage()).contains("details: [{\"field\":\"end\",\"max\":1200}]");
+          });
+    }
+  }
 }

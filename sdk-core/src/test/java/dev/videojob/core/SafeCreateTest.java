@@ -22,7 +22,7 @@ class SafeCreateTest {
 
       assertThatThrownBy(() -> mode.submit(f.client, Fixture.request().toBuilder().idempotencyKey("k-123").build()))
           .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
-            assertThat(e.idempotencyKey()).isEqualTo("k-123");
+            assertThat(e.idempotencyKey()).contains("k-123");
             assertThat(e.getMessage()).contains("k-123").contains("may or may not exist");
           });
       assertThat(f.server.getRequestCount()).isEqualTo(1);

@@ -190,8 +190,15 @@ public final class JobWaiter {
     if (!job.isTerminal()) return false;
     if (job.status() == JobStatus.SUCCEEDED) {
       if (job.outputs().isEmpty() && fromPoll) {
-        CallContext ctx = pollContext.apply(w.provider, w.deadline);
-        CompletableFuture<VideoJob> full = ctx.link(w.provider.result(job.id(), ctx));
+        CompletableFuture<VideoJob> full;
+        try {
+          CallContext ctx = pollContext.apply(w.provider, w.deadline);
+          full = ctx.link(w.provider.result(job.id(), ctx));
+        } catch (RuntimeException e) {
+          // Thrown here, inside a future's callback, it would be lost and the wait would never end.
+          w.result.completeExceptionally(e);
+          return true;
+        }
         w.step = full;
         full.whenComplete((r, e) -> {
           if (e != null) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,18 +30,25 @@ public final class SleeperScheduler implements Scheduler {
     long nanos = unit.toNanos(delay);
     CompletableFuture<Void> sleep = sleeper.sleep(Duration.ofNanos(nanos));
     Task task = new Task(sleep, System.nanoTime() + nanos);
-    java.util.function.BiConsumer<Void, Throwable> run = (v, e) -> {
-      if (e != null || task.cancelled) return;
+    Runnable run = () -> {
+      if (task.cancelled) return;
       try {
         callable.call();
       } catch (Throwable t) {
         log.warn("scheduled retry work failed", t);
       }
     };
-    // Failsafe registers the returned future before the work may run; a sleeper that finished at once
-    // (a test sleeper, a zero wait) must not run the work inside this call.
-    if (sleep.isDone()) sleep.whenCompleteAsync(run);
-    else sleep.whenComplete(run);
+    // The work must never run inside this call. Failsafe cancels the previous attempt's dependencies
+    // right after schedule returns; an attempt already started here would be among them and be
+    // cancelled, reporting a cancelled call while its request goes on. A wait can end at any moment,
+    // even between a check and the registration below (a zero wait, a Retry-After date already past),
+    // so what decides is whether schedule has returned, not whether the wait looked finished.
+    sleep.whenComplete((v, e) -> {
+      if (e != null) return;
+      if (task.returned) run.run();
+      else ForkJoinPool.commonPool().execute(run);
+    });
+    task.returned = true;
     return task;
   }
 
@@ -48,6 +56,7 @@ public final class SleeperScheduler implements Scheduler {
     private final CompletableFuture<Void> sleep;
     private final long dueNanos;
     private volatile boolean cancelled;
+    private volatile boolean returned;
 
     Task(CompletableFuture<Void> sleep, long dueNanos) {
       this.sleep = sleep;

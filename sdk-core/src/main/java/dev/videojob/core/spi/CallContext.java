@@ -17,7 +17,11 @@ import java.util.function.Consumer;
  * retry settings merged with the per-call options, the deadline, the idempotency key of a
  * submission, and where to report retries. Created by the client for each call; an adapter that
  * makes several HTTP calls for one operation (VideoPilot's draft, scenes, render) passes the same
- * context to each, so they share one deadline and one key. Immutable.
+ * context to each, so they share one deadline and one key.
+ *
+ * <p>Immutable, except for what its calls leave behind, shared with the contexts derived from it: whether
+ * it was cancelled, and whether a call that creates a job was answered or may have created one (which the
+ * client reads to tell a failed submission's caller whether a job may exist).
  */
 public final class CallContext {
   private final String provider;
@@ -30,6 +34,7 @@ public final class CallContext {
   private final String idempotencyKey;
   private final Consumer<RetryEvent> retryListener;
   private final CompletableFuture<Void> cancellation;
+  private final Creates creates;
 
   private CallContext(Builder b) {
     this.provider = Objects.requireNonNull(b.provider, "provider == null");
@@ -44,6 +49,7 @@ public final class CallContext {
     this.idempotencyKey = b.idempotencyKey;
     this.retryListener = b.retryListener;
     this.cancellation = b.cancellation != null ? b.cancellation : new CompletableFuture<>();
+    this.creates = b.creates != null ? b.creates : new Creates();
   }
 
   /**
@@ -135,6 +141,38 @@ public final class CallContext {
   }
 
   /**
+   * Whether a call that creates a job, made under this context or one derived from it, was answered 2xx: the
+   * provider accepted it, so a job (or part of one) exists whatever happens next.
+   *
+   * @return whether a create call was answered 2xx
+   */
+  public boolean createAnswered() {
+    return creates.answered;
+  }
+
+  /**
+   * Whether a job, or part of one, may exist because of a create call made under this context or one derived
+   * from it: one was answered 2xx, or was sent and its answer lost, or answered with a status that does not rule
+   * a job out (5xx other than 503, 409, 303). The transport records every attempt.
+   *
+   * @return whether a job may exist
+   */
+  public boolean jobMayExist() {
+    return creates.mayExist;
+  }
+
+  /**
+   * Records the outcome of one attempt of a create call; the transport calls it.
+   *
+   * @param answered whether it was answered 2xx
+   * @param mayExist whether it may have created something
+   */
+  void createAttempted(boolean answered, boolean mayExist) {
+    if (mayExist || answered) creates.mayExist = true;
+    if (answered) creates.answered = true;
+  }
+
+  /**
    * Ties a future to this context: cancelling the future cancels the context, and so every call made under it.
    *
    * @param future a future the adapter or client hands out
@@ -159,7 +197,14 @@ public final class CallContext {
         .idempotencyKey(idempotencyKey).retryListener(retryListener);
     b.deadline = deadline;
     b.cancellation = cancellation;
+    b.creates = creates;
     return new CallContext(b);
+  }
+
+  /** What the create calls under a context and its derived contexts did. */
+  private static final class Creates {
+    private volatile boolean answered;
+    private volatile boolean mayExist;
   }
 
   /** Builds a {@link CallContext}; not thread-safe. */
@@ -174,6 +219,7 @@ public final class CallContext {
     private String idempotencyKey;
     private Consumer<RetryEvent> retryListener = e -> { };
     private CompletableFuture<Void> cancellation;
+    private Creates creates;
 
     private Builder(String provider, String operation) {
       this.provider = provider;

@@ -24,7 +24,8 @@ public interface ErrorParser {
    * The parser for the common shapes: {@code {error:{code,message,details}}} (ssemble),
    * {@code {error, message, code, hint}} (VidBuilder, VideoPilot), {@code {detail:[{msg,loc}]}}
    * (422 validation lists), {@code {detail:"..."}} and {@code {message}}; a non-JSON body becomes
-   * the message, cut to 300 characters.
+   * the message, cut to 300 characters. A {@code details} value (in the {@code error} object or at the
+   * top level) is kept as JSON text, or as the text of a string.
    *
    * @return the parser
    */
@@ -38,7 +39,8 @@ public interface ErrorParser {
       }
       JsonNode error = root.get("error");
       if (error != null && error.isObject()) {
-        return new ProviderError(text(error, "code", "type"), text(error, "message", "detail"), text(error, "hint"));
+        return new ProviderError(text(error, "code", "type"), text(error, "message", "detail"), text(error, "hint"),
+            details(error.get("details")));
       }
       String code = text(root, "code", "error_code");
       String message = text(root, "message");
@@ -57,8 +59,16 @@ public interface ErrorParser {
       } else if (detail != null && detail.isTextual() && message == null) {
         message = detail.asText();
       }
-      return new ProviderError(code, message, text(root, "hint"));
+      return new ProviderError(code, message, text(root, "hint"), details(root.get("details")));
     };
+  }
+
+  /** A details value as text: JSON for an object or a list, the text of a value; null when absent or empty. */
+  private static String details(JsonNode details) {
+    if (details == null || details.isNull() || details.isMissingNode()) return null;
+    if (details.isContainerNode()) return details.isEmpty() ? null : details.toString();
+    String text = details.asText();
+    return text.isBlank() ? null : text;
   }
 
   private static String text(JsonNode node, String... names) {

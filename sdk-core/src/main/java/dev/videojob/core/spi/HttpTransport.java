@@ -22,6 +22,7 @@ import dev.videojob.core.RetryEvent;
 import dev.videojob.core.VideoJobException;
 import dev.videojob.core.internal.AttemptFailure;
 import dev.videojob.core.internal.Futures;
+import dev.videojob.core.internal.NoHiddenResends;
 import dev.videojob.core.internal.Redaction;
 import dev.videojob.core.internal.RetryAfter;
 import dev.videojob.core.internal.RetryRule;
@@ -68,8 +69,16 @@ import org.slf4j.LoggerFactory;
  * context's idempotency key on every attempt (in the provider's header, else {@code Idempotency-Key}).
  * If the provider honours keys, it is retried like any call. If not, it is retried only when nothing
  * can have been created: the request never reached the wire, or the provider answered 429 or 503.
- * When the answer is lost after the request went out (timeout, reset, 502, 504) the call fails with
- * {@link OutcomeUnknownException} carrying the key, instead of risking a second paid job.
+ * When the answer is lost after the request went out (timeout, reset, 502, 504, 303) the call fails with
+ * {@link OutcomeUnknownException} carrying the key, instead of risking a second paid job. Every failure of
+ * a create call carries the key ({@link VideoJobException#idempotencyKey()}) and says whether a job may exist
+ * ({@link VideoJobException#nothingCreated()}), counting every attempt and every earlier call under the
+ * same context; each attempt is recorded on the context ({@link CallContext#jobMayExist()}).
+ *
+ * <p>Only this retry rule resends: OkHttp's own resends are off (no retry on connection failure, no
+ * redirects, no follow-up of a 503 with {@code Retry-After: 0}). A redirect is an
+ * {@link InvalidRequestException} naming where it points (fix the base URL); a 303 to a create is an
+ * {@link OutcomeUnknownException}, since it usually means the job was made.
  *
  * <p>Thread-safe; build one per provider configuration with {@link #builder(String)} and close it
  * with its provider.
@@ -97,14 +106,13 @@ public final class HttpTransport implements AutoCloseable {
     this.auth = b.auth;
     this.ownsClient = b.client == null;
     OkHttpClient base = b.client != null ? b.client : new OkHttpClient();
-    this.client = base.newBuilder()
+    OkHttpClient.Builder builder = base.newBuilder()
         .connectTimeout(b.connectTimeout)
         .readTimeout(b.readTimeout)
         .writeTimeout(b.readTimeout)
-        // Retries are ours, so the safe-create rule holds; OkHttp must not resend a POST on its own.
-        .retryOnConnectionFailure(false)
-        .eventListenerFactory(SendTracker.factory())
-        .build();
+        .eventListenerFactory(SendTracker.factory());
+    // Retries are ours, so the safe-create rule holds; OkHttp must not resend a POST on its own.
+    this.client = NoHiddenResends.apply(builder).build();
     this.attemptTimeout = b.attemptTimeout;
     this.errorParser = b.errorParser;
     this.idempotencyHeader = b.idempotencyHeader != null ? b.idempotencyHeader : "Idempotency-Key";
@@ -201,7 +209,9 @@ public final class HttpTransport implements AutoCloseable {
    * @return a future of the successful response; it fails with {@link InvalidRequestException} (400, 409, 413,
    *     422), {@link AuthenticationException} (401, 403), {@link QuotaExceededException} (402, credit codes),
    *     {@link JobNotFoundException} (404), {@link RateLimitedException} (429 or the client-side limit),
-   *     {@link ProviderUnavailableException} (5xx, I/O), {@link OutcomeUnknownException} (see the class doc)
+   *     {@link ProviderUnavailableException} (5xx, 408, I/O), {@link OutcomeUnknownException} (see the class doc),
+   *     {@link InvalidRequestException} for a redirect (3xx, not followed); the failure of a create call carries
+   *     the context's idempotency key; a {@link CancellationException} only when the caller cancelled
    */
   public CompletableFuture<ApiResponse> send(ApiRequest request, CallContext context) {
     Objects.requireNonNull(request, "request == null");
@@ -235,7 +245,7 @@ public final class HttpTransport implements AutoCloseable {
           return f;
         });
     CompletableFuture<ApiResponse> result = failsafe.handle((response, failure) -> {
-      if (failure != null) throw mapFailure(Futures.unwrap(failure), request, context);
+      if (failure != null) throw mapFailure(Futures.unwrap(failure), request, context, cancelled.get());
       if (!response.isSuccessful()) throw mapStatus(response, request, context);
       return response;
     });
@@ -289,6 +299,7 @@ public final class HttpTransport implements AutoCloseable {
       public void onFailure(Call c, IOException e) {
         SendTracker t = c.request().tag(SendTracker.class);
         boolean sent = t != null && t.requestSent();
+        if (request.createsJob() && sent) context.createAttempted(false, true);
         log.debug("{} {} {} failed after {} ms (request {}): {}", provider, context.operation(), request,
             elapsedMs(started), sent ? "sent" : "not sent", e.toString());
         into.completeExceptionally(new AttemptFailure(e, sent));
@@ -296,18 +307,28 @@ public final class HttpTransport implements AutoCloseable {
 
       @Override
       public void onResponse(Call c, Response response) {
+        if (request.createsJob()) context.createAttempted(false, mayHaveCreated(response.code()));
         try (response) {
           byte[] body = readBounded(response.body());
           ApiResponse r = new ApiResponse(provider, response.request().url().uri(), response.code(),
               response.headers().toMultimap(), body, mapper);
           log.debug("{} {} {} -> {} in {} ms", provider, context.operation(), request, response.code(),
               elapsedMs(started));
+          if (request.createsJob() && r.isSuccessful()) context.createAttempted(true, true);
           into.complete(r);
         } catch (IOException e) {
           into.completeExceptionally(new AttemptFailure(e, true));
         }
       }
     });
+  }
+
+  /** Whether a create answered with this status may have made something (see {@link VideoJobException#nothingCreated()}). */
+  private static boolean mayHaveCreated(int status) {
+    if (status >= 200 && status < 300) return true;
+    if (status == 303 || status == 409) return true;
+    if (status >= 300 && status < 500) return false;
+    return status != 503;
   }
 
   private static long elapsedMs(long startedNanos) {
@@ -403,9 +424,29 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
-  private RuntimeException mapFailure(Throwable t, ApiRequest request, CallContext context) {
-    if (t instanceof CancellationException || t instanceof VideoJobException) return (RuntimeException) t;
-    ErrorContext ec = ErrorContext.of(provider);
+  /** The context of an error of this call: the provider, and for a submission its key and whether a job may exist. */
+  private ErrorContext errorContext(CallContext context) {
+    ErrorContext ec = ErrorContext.of(provider).withIdempotencyKey(context.idempotencyKey().orElse(null));
+    return context.jobMayExist() ? ec.withJobMayExist(true) : ec;
+  }
+
+  /** What to do when a job may exist, for the end of a message; empty when none may. */
+  private String mayExistAdvice(ErrorContext ec) {
+    if (!ec.jobMayExist()) return "";
+    return idempotencyHonoured ? "; a job may exist: resubmit with the same idempotency key, which " + provider
+        + " honours, or look it up" : "; a job may exist: look it up before submitting again";
+  }
+
+  private RuntimeException mapFailure(Throwable t, ApiRequest request, CallContext context, boolean callerCancelled) {
+    if (t instanceof VideoJobException) return (RuntimeException) t;
+    ErrorContext ec = errorContext(context);
+    String key = context.idempotencyKey().orElse(null);
+    if (t instanceof CancellationException) {
+      if (callerCancelled || context.isCancelled() || !request.createsJob()) return (CancellationException) t;
+      // Nobody asked for it: a create must not look cancelled while its request may still be on its way.
+      return new OutcomeUnknownException("the create call was cut short inside the SDK, not by the caller; the"
+          + " job may or may not exist: look it up before submitting again", ec.withJobMayExist(true), t, key);
+    }
     if (t instanceof RateLimitExceededException || t instanceof BulkheadFullException) {
       return new RateLimitedException("the client-side " + (t instanceof BulkheadFullException ? "concurrency" : "rate")
           + " limit for " + provider + " was reached; nothing was sent, try again later", ec, null, Map.of());
@@ -416,10 +457,10 @@ public final class HttpTransport implements AutoCloseable {
       if (request.createsJob() && f.requestSent() && !idempotencyHonoured) {
         return new OutcomeUnknownException("the create call " + what + " after the request was sent (" + f.getMessage()
             + "); the job may or may not exist and " + provider + " takes no idempotency key, so it was not resent",
-            ec, f.io(), context.idempotencyKey().orElse("none"));
+            ec, f.io(), key);
       }
       return new ProviderUnavailableException(provider + " could not be reached: the call " + what + " ("
-          + f.getMessage() + ")", ec, f.io(), !f.requestSent());
+          + f.getMessage() + ")" + mayExistAdvice(ec), ec, f.io(), !f.requestSent());
     }
     return new VideoJobException("the call failed: " + t, ec, t);
   }
@@ -432,8 +473,9 @@ public final class HttpTransport implements AutoCloseable {
       pe = ProviderError.empty();
     }
     int s = r.status();
-    ErrorContext ec = ErrorContext.of(provider).withHttpStatus(s).withRequestId(r.requestId().orElse(null))
-        .withProviderError(pe.code(), pe.message(), pe.hint());
+    ErrorContext ec = errorContext(context).withHttpStatus(s).withRequestId(r.requestId().orElse(null))
+        .withProviderError(pe.code(), pe.message(), pe.hint()).withDetails(pe.details());
+    String key = context.idempotencyKey().orElse(null);
     String code = pe.code() == null ? "" : pe.code().toLowerCase(Locale.ROOT);
     if (s == 402 || code.contains("credit") || code.contains("quota") || code.contains("subscription")
         || code.contains("payment")) {
@@ -447,13 +489,31 @@ public final class HttpTransport implements AutoCloseable {
       return new RateLimitedException("rate limited" + after.map(d -> "; retry after " + d.toSeconds() + " s").orElse(""),
           ec, after.orElse(null), r.rateLimitHeaders());
     }
+    if (s >= 300 && s < 400) {
+      String to = r.header("Location").map(Redaction::url).orElse("an address it did not give");
+      if (request.createsJob() && s == 303) {
+        return new OutcomeUnknownException("the create call was answered 303 See Other (to " + to + "), which usually"
+            + " means the job was made; the SDK follows no redirect, so the job may or may not exist: look it up"
+            + " before submitting again", ec, null, key);
+      }
+      return new InvalidRequestException("the call was redirected to " + to + "; the SDK follows no redirects (a create"
+          + " must never be resent behind its retry rule, nor credentials sent to another host): set the base URL to the"
+          + " provider's current API address", ec, "baseUrl");
+    }
+    if (s == 408) {
+      return new ProviderUnavailableException(provider + " timed out waiting for the request and did not process it;"
+          + " try again", ec, null, true);
+    }
     if (s >= 500) {
       if (request.createsJob() && !idempotencyHonoured && (s == 502 || s == 504)) {
         return new OutcomeUnknownException("a gateway answered " + s + " to the create call; the job may or may not"
-            + " exist and " + provider + " takes no idempotency key, so it was not resent", ec, null,
-            context.idempotencyKey().orElse("none"));
+            + " exist and " + provider + " takes no idempotency key, so it was not resent", ec, null, key);
       }
-      return new ProviderUnavailableException(provider + " is unavailable", ec, null, s == 503);
+      return new ProviderUnavailableException(provider + " is unavailable" + mayExistAdvice(ec), ec, null, s == 503);
+    }
+    if (s == 409 && request.createsJob()) {
+      return new InvalidRequestException("the provider refused the create call as a conflict; a job with this"
+          + " idempotency key may already exist: look it up before submitting again", ec, null);
     }
     return new InvalidRequestException("the provider rejected the request", ec, null);
   }

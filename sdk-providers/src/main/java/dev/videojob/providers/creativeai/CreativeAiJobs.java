@@ -5,11 +5,12 @@ import dev.videojob.core.Asset;
 import dev.videojob.core.AssetKind;
 import dev.videojob.core.Cost;
 import dev.videojob.core.ErrorCategory;
+import dev.videojob.core.ErrorContext;
 import dev.videojob.core.JobError;
 import dev.videojob.core.JobStatus;
+import dev.videojob.core.ProviderResponseException;
 import dev.videojob.core.VideoJob;
 import dev.videojob.providers.internal.Json;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,8 +37,12 @@ final class CreativeAiJobs {
     return Json.text(n, F_ID);
   }
 
+  /**
+   * @throws ProviderResponseException if the object carries no id and none is known
+   */
   static VideoJob toJob(JsonNode n, String fallbackId, Instant observedAt) {
-    String id = id(n).orElse(fallbackId);
+    String id = id(n).or(() -> Optional.ofNullable(fallbackId)).orElseThrow(() -> new ProviderResponseException(
+        "the generation object carries no id, so the job cannot be tracked", ErrorContext.of(CreativeAi.ID), F_ID, null));
     String raw = Json.text(n, F_STATUS).orElse("unknown");
     CreativeAiStatuses.Mapping m = CreativeAiStatuses.of(raw);
     JobStatus status = m.status();
@@ -59,10 +64,10 @@ final class CreativeAiJobs {
     Json.bool(n, F_FAILOVER).ifPresent(b::failoverUsed);
     Json.instant(n, F_CREATED_AT).ifPresent(b::createdAt);
     Json.instant(n, F_COMPLETED_AT).ifPresent(b::completedAt);
-    Json.text(n, F_OUTPUT_URL).flatMap(CreativeAiJobs::uri)
+    Json.url(CreativeAi.ID, n, F_OUTPUT_URL)
         .ifPresent(u -> b.addOutput(Asset.builder(u, AssetKind.MASTER).mimeType("video/mp4")
             .attribute("model", Json.text(n, F_MODEL).orElse(null)).build()));
-    Json.text(n, F_THUMBNAIL_URL).flatMap(CreativeAiJobs::uri)
+    Json.url(CreativeAi.ID, n, F_THUMBNAIL_URL)
         .ifPresent(u -> b.addOutput(Asset.builder(u, AssetKind.THUMBNAIL).build()));
     if (status.isFailure()) b.error(error(n));
     return b.build();
@@ -84,14 +89,5 @@ final class CreativeAiJobs {
         : lower.contains("moderation") || lower.contains("nsfw") || lower.contains("policy") ? ErrorCategory.MODERATION
         : ErrorCategory.PROVIDER_INTERNAL;
     return new JobError(category, code, message, null, category != ErrorCategory.MODERATION);
-  }
-
-  private static Optional<URI> uri(String text) {
-    try {
-      URI u = URI.create(text.trim());
-      return u.isAbsolute() ? Optional.of(u) : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

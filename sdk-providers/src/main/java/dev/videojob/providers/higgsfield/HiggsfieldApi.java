@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.core.Asset;
 import dev.videojob.core.AssetKind;
 import dev.videojob.core.ErrorCategory;
+import dev.videojob.core.ErrorContext;
 import dev.videojob.core.JobError;
 import dev.videojob.core.JobStatus;
+import dev.videojob.core.ProviderResponseException;
 import dev.videojob.core.VideoJob;
 import dev.videojob.providers.internal.Json;
 import java.net.URI;
@@ -54,8 +56,13 @@ final class HiggsfieldApi {
 
   private HiggsfieldApi() {}
 
+  /**
+   * @throws ProviderResponseException if the object carries no job id and none is known
+   */
   static VideoJob toJob(JsonNode n, String fallbackId, Instant observedAt) {
-    String id = Json.text(n, F_JOB_ID).orElse(fallbackId);
+    String id = Json.text(n, F_JOB_ID).or(() -> Optional.ofNullable(fallbackId)).orElseThrow(() ->
+        new ProviderResponseException("the answer carries no job id, so the job cannot be tracked",
+            ErrorContext.of(Higgsfield.ID), F_JOB_ID, null));
     String raw = Json.text(n, F_STATUS).orElse("unknown");
     HiggsfieldStatuses.Mapping m = HiggsfieldStatuses.of(raw);
     VideoJob.Builder b = VideoJob.builder(Higgsfield.ID, id, m.status()).rawStatus(raw).phase(m.phase())
@@ -74,7 +81,7 @@ final class HiggsfieldApi {
     boolean anyMaster = false;
     if (assets != null && assets.isArray()) {
       for (JsonNode a : assets) {
-        Optional<URI> url = Json.text(a, F_ASSET_URL).flatMap(HiggsfieldApi::uri);
+        Optional<URI> url = Json.url(Higgsfield.ID, a, F_ASSET_URL);
         if (url.isEmpty()) continue;
         String type = Json.text(a, F_ASSET_TYPE).orElse("other");
         AssetKind kind = KINDS.getOrDefault(type.toLowerCase(Locale.ROOT), AssetKind.OTHER);
@@ -84,16 +91,16 @@ final class HiggsfieldApi {
             .attribute("format", Json.text(a, F_OUTPUT_FORMAT).orElse(null))
             .attribute("aspect_ratio", Json.text(a, F_ASPECT_RATIO).orElse(null));
         Json.seconds(a, "duration").ifPresent(ab::duration);
-        Json.number(a, "size_bytes").ifPresent(s -> ab.sizeBytes(s.longValue()));
+        Json.size(Higgsfield.ID, a, "size_bytes").ifPresent(ab::sizeBytes);
         Json.instant(a, "expires_at").ifPresent(ab::expiresAt);
         b.addOutput(ab.build());
       }
     }
     if (!anyMaster) {
-      Json.text(n, F_MASTER_URL).flatMap(HiggsfieldApi::uri).ifPresent(u -> b.addOutput(Asset.builder(u, AssetKind.MASTER)
+      Json.url(Higgsfield.ID, n, F_MASTER_URL).ifPresent(u -> b.addOutput(Asset.builder(u, AssetKind.MASTER)
           .build()));
     }
-    Json.text(n, F_THUMBNAIL_URL).flatMap(HiggsfieldApi::uri)
+    Json.url(Higgsfield.ID, n, F_THUMBNAIL_URL)
         .ifPresent(u -> b.addOutput(Asset.builder(u, AssetKind.THUMBNAIL).build()));
     if (m.status().isFailure()) b.error(error(n, raw, m.status()));
     return b.build();
@@ -117,14 +124,5 @@ final class HiggsfieldApi {
       return new JobError(ErrorCategory.CANCELED, code, message == null ? "the job was canceled" : message, null, true);
     }
     return new JobError(ErrorCategory.PROVIDER_INTERNAL, code, message == null ? "the job failed" : message, null, true);
-  }
-
-  private static Optional<URI> uri(String text) {
-    try {
-      URI u = URI.create(text.trim());
-      return u.isAbsolute() ? Optional.of(u) : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

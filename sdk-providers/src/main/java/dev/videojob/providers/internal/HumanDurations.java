@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the durations providers write for people rather than programs: {@code "7 days"},
  * {@code "180s"}, {@code "3-15 minutes"} (the lower bound is taken), {@code "1h"}, or a bare
- * number of seconds. Anything else reads as empty.
+ * number of seconds. Anything else, a negative or a duration too long for {@link Duration}, reads as empty.
  */
 public final class HumanDurations {
   private static final Pattern TEXT = Pattern.compile(
@@ -27,7 +27,7 @@ public final class HumanDurations {
   public static Optional<Duration> read(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     if (v == null || v.isNull()) return Optional.empty();
-    if (v.isNumber()) return v.decimalValue().signum() < 0 ? Optional.empty() : Optional.of(seconds(v.decimalValue()));
+    if (v.isNumber()) return Json.number(node, field).flatMap(Json::ofSeconds);
     return v.isTextual() ? parse(v.asText()) : Optional.empty();
   }
 
@@ -51,10 +51,6 @@ public final class HumanDurations {
         return Optional.empty();
       }
     }
-    return Optional.of(seconds(n.multiply(unit)));
-  }
-
-  private static Duration seconds(BigDecimal s) {
-    return Duration.ofMillis(s.multiply(BigDecimal.valueOf(1000)).longValue());
+    return Json.ofSeconds(n.multiply(unit));
   }
 }

@@ -56,8 +56,10 @@ import org.slf4j.LoggerFactory;
  * {@code X-API-Key}. ssemble has no cancel call (cancel fails with
  * {@link dev.videojob.core.CapabilityNotSupportedException} without a network call) and documents no
  * idempotency key, so a create whose answer was lost is not resent (the transport's safe-create rule).
- * Errors {@code {error:{code,message,details}}} map to the SDK's exceptions; {@code insufficient_credits}
- * and {@code subscription_required} (403) become {@link dev.videojob.core.QuotaExceededException}.
+ * Errors {@code {error:{code,message,details}}} map to the SDK's exceptions, with the code, message and
+ * details ({@link dev.videojob.core.VideoJobException#providerDetails()}, also in the message);
+ * {@code insufficient_credits} and {@code subscription_required} (403) become
+ * {@link dev.videojob.core.QuotaExceededException}.
  *
  * <p>Rate limits: the {@code X-RateLimit-*} headers of the last answer (a 429 included) are kept
  * and read with {@link #lastRateLimit()}; a 429 that outlasts the retries is a

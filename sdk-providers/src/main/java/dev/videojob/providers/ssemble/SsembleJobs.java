@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.core.Asset;
 import dev.videojob.core.AssetKind;
 import dev.videojob.core.ErrorCategory;
+import dev.videojob.core.ErrorContext;
 import dev.videojob.core.JobError;
 import dev.videojob.core.JobStatus;
+import dev.videojob.core.ProviderResponseException;
 import dev.videojob.core.VideoJob;
 import dev.videojob.providers.internal.HumanDurations;
 import dev.videojob.providers.internal.Json;
@@ -25,7 +27,7 @@ final class SsembleJobs {
    * @param knownId the job id when the caller knows it (status, result), else null
    * @param observedAt when it was received
    * @return the snapshot
-   * @throws IllegalArgumentException if no job id can be found
+   * @throws ProviderResponseException if no job id can be found
    */
   static VideoJob fromAnswer(JsonNode root, String knownId, Instant observedAt) {
     JsonNode data = root.has(SsembleApi.DATA) && root.get(SsembleApi.DATA).isObject() ? root.get(SsembleApi.DATA) : root;
@@ -33,7 +35,10 @@ final class SsembleJobs {
         .or(() -> Json.text(data, SsembleApi.ID))
         .or(() -> Json.text(data, SsembleApi.ID_FALLBACK))
         .orElse(knownId);
-    if (id == null) throw new IllegalArgumentException("ssemble's answer carries no requestId or _id");
+    if (id == null) {
+      throw new ProviderResponseException("the answer carries no requestId or _id, so the job cannot be tracked",
+          ErrorContext.of(Ssemble.ID), SsembleApi.REQUEST_ID, null);
+    }
     String raw = Json.text(data, SsembleApi.STATUS_FIELD).orElse(null);
     JobStatus status = SsembleStatusTable.status(raw);
     VideoJob.Builder b = VideoJob.builder(Ssemble.ID, id, status).rawStatus(raw == null ? "unknown" : raw)
@@ -85,11 +90,12 @@ final class SsembleJobs {
     JsonNode shorts = data.path(SsembleApi.SHORTS);
     if (!shorts.isArray()) return;
     for (JsonNode s : shorts) {
-      Optional<URI> url = Json.text(s, SsembleApi.SHORT_VIDEO_URL).flatMap(SsembleJobs::absolute);
+      Optional<URI> url = Json.url(Ssemble.ID, s, SsembleApi.SHORT_VIDEO_URL);
       if (url.isEmpty()) continue;
       Optional<String> shortId = Json.text(s, SsembleApi.SHORT_ID);
       Optional<URI> thumb = Json.text(s, SsembleApi.SHORT_THUMBNAIL)
-          .or(() -> Json.text(s, SsembleApi.SHORT_THUMBNAIL_FALLBACK)).flatMap(SsembleJobs::absolute);
+          .or(() -> Json.text(s, SsembleApi.SHORT_THUMBNAIL_FALLBACK))
+          .flatMap(t -> Json.absoluteUrl(Ssemble.ID, SsembleApi.SHORT_THUMBNAIL, t));
       Asset.Builder a = Asset.builder(url.get(), AssetKind.SHORT).mimeType("video/mp4")
           .title(Json.text(s, SsembleApi.SHORT_TITLE).orElse(null))
           .attribute("id", shortId.orElse(null))
@@ -99,15 +105,6 @@ final class SsembleJobs {
       b.addOutput(a.build());
       thumb.ifPresent(t -> b.addOutput(Asset.builder(t, AssetKind.THUMBNAIL)
           .title(Json.text(s, SsembleApi.SHORT_TITLE).orElse(null)).attribute("shortId", shortId.orElse(null)).build()));
-    }
-  }
-
-  private static Optional<URI> absolute(String text) {
-    try {
-      URI u = URI.create(text);
-      return u.isAbsolute() ? Optional.of(u) : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
     }
   }
 

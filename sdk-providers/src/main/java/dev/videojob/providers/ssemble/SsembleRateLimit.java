@@ -1,5 +1,6 @@
 package dev.videojob.providers.ssemble;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -49,15 +50,20 @@ public record SsembleRateLimit(Map<String, String> headers, Instant observedAt) 
    * When the limits reset. The header's unit is not documented: a value of 1e9 or more is read as
    * Unix seconds (1e12 or more as milliseconds), a smaller one as seconds after {@link #observedAt()}.
    *
-   * @return the reset time, if sent and numeric
+   * @return the reset time, if sent, numeric, not negative and a representable instant
    */
   public Optional<Instant> reset() {
     OptionalLong n = number("x-ratelimit-reset");
-    if (n.isEmpty()) return Optional.empty();
+    if (n.isEmpty() || n.getAsLong() < 0) return Optional.empty();
     long v = n.getAsLong();
-    if (v >= 1_000_000_000_000L) return Optional.of(Instant.ofEpochMilli(v));
-    if (v >= 1_000_000_000L) return Optional.of(Instant.ofEpochSecond(v));
-    return Optional.of(observedAt.plus(Duration.ofSeconds(v)));
+    try {
+      if (v >= 1_000_000_000_000L) return Optional.of(Instant.ofEpochMilli(v));
+      if (v >= 1_000_000_000L) return Optional.of(Instant.ofEpochSecond(v));
+      return Optional.of(observedAt.plus(Duration.ofSeconds(v)));
+    } catch (DateTimeException | ArithmeticException e) {
+      // observedAt is the application's clock: near the end of time, a delay overflows.
+      return Optional.empty();
+    }
   }
 
   private OptionalLong number(String name) {

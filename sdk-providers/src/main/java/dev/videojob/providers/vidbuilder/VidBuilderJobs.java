@@ -4,20 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.core.Asset;
 import dev.videojob.core.AssetKind;
 import dev.videojob.core.ErrorCategory;
+import dev.videojob.core.ErrorContext;
 import dev.videojob.core.JobError;
 import dev.videojob.core.JobStatus;
+import dev.videojob.core.ProviderResponseException;
 import dev.videojob.core.VideoJob;
+import dev.videojob.core.internal.Redaction;
 import dev.videojob.providers.internal.HumanDurations;
 import dev.videojob.providers.internal.Json;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns VidBuilder's JSON (answers, status and webhooks) into {@link VideoJob} snapshots. */
 final class VidBuilderJobs {
+  private static final Logger log = LoggerFactory.getLogger(VidBuilderJobs.class);
+
   private VidBuilderJobs() {}
 
   /**
@@ -29,7 +37,7 @@ final class VidBuilderJobs {
    * @param baseUrl what relative URLs are resolved against
    * @param observedAt when it was received
    * @return the snapshot
-   * @throws IllegalArgumentException if no job id can be found
+   * @throws ProviderResponseException if no job id can be found
    */
   static VideoJob read(JsonNode root, String knownId, String fallbackStatus, URI baseUrl, Instant observedAt) {
     Optional<String> videoUrl = Json.text(root, VidBuilderApi.VIDEO_URL);
@@ -37,7 +45,8 @@ final class VidBuilderJobs {
         .or(() -> Optional.ofNullable(knownId))
         .or(() -> videoUrl.filter(u -> u.startsWith(VidBuilderApi.DOWNLOAD_PREFIX))
             .map(u -> u.substring(VidBuilderApi.DOWNLOAD_PREFIX.length())).filter(s -> !s.isBlank()))
-        .orElseThrow(() -> new IllegalArgumentException("VidBuilder's body carries no jobId"));
+        .orElseThrow(() -> new ProviderResponseException("the body carries no jobId, so the job cannot be tracked",
+            ErrorContext.of(VidBuilder.ID), VidBuilderApi.JOB_ID, null));
     String raw = Json.text(root, VidBuilderApi.STATUS_FIELD).orElse(fallbackStatus);
     JobStatus status = VidBuilderStatusTable.status(raw);
     VideoJob.Builder b = VideoJob.builder(VidBuilder.ID, id, status).rawStatus(raw == null ? "unknown" : raw)
@@ -91,7 +100,7 @@ final class VidBuilderJobs {
         }
       }
     }
-    videoUrl.map(u -> resolve(baseUrl, u)).ifPresent(u -> {
+    videoUrl.flatMap(u -> resolve(baseUrl, VidBuilderApi.VIDEO_URL, u)).ifPresent(u -> {
       Asset.Builder a = Asset.builder(u, AssetKind.MASTER).mimeType("video/mp4").needsAuth(isOwn(u, baseUrl))
           .attribute("variant", "download");
       duration.ifPresent(a::duration);
@@ -101,7 +110,7 @@ final class VidBuilderJobs {
     if (reels.isArray()) {
       for (JsonNode r : reels) {
         Optional<String> url = r.isTextual() ? Optional.of(r.asText()) : firstText(r, VidBuilderApi.REEL_URL_FIELDS);
-        url.filter(s -> !s.isBlank()).map(s -> resolve(baseUrl, s)).ifPresent(u -> {
+        url.filter(s -> !s.isBlank()).flatMap(s -> resolve(baseUrl, VidBuilderApi.REELS, s)).ifPresent(u -> {
           Asset.Builder a = Asset.builder(u, AssetKind.REEL).mimeType("video/mp4").needsAuth(isOwn(u, baseUrl));
           if (r.isObject()) {
             HumanDurations.read(r, VidBuilderApi.S3_EXPIRES_IN).ifPresent(d -> a.expiresAt(issuedAt.plus(d)));
@@ -114,7 +123,7 @@ final class VidBuilderJobs {
   }
 
   private static Optional<Asset.Builder> signed(JsonNode node, AssetKind kind, Instant issuedAt) {
-    return Json.text(node, VidBuilderApi.S3_SIGNED_URL).flatMap(VidBuilderJobs::absolute).map(u -> {
+    return Json.url(VidBuilder.ID, node, VidBuilderApi.S3_SIGNED_URL).map(u -> {
       Asset.Builder a = Asset.builder(u, kind).mimeType("video/mp4")
           .attribute("s3Key", Json.text(node, VidBuilderApi.S3_KEY).orElse(null));
       HumanDurations.read(node, VidBuilderApi.S3_EXPIRES_IN).ifPresent(d -> a.expiresAt(issuedAt.plus(d)));
@@ -130,15 +139,6 @@ final class VidBuilderJobs {
     return Optional.empty();
   }
 
-  private static Optional<URI> absolute(String text) {
-    try {
-      URI u = URI.create(text);
-      return u.isAbsolute() ? Optional.of(u) : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
   /** Whether a URL points at VidBuilder's own API (and so needs its credentials). */
   private static boolean isOwn(URI url, URI baseUrl) {
     return url.getHost() != null && url.getHost().equalsIgnoreCase(baseUrl.getHost()) && url.getPort() == baseUrl.getPort();
@@ -146,18 +146,26 @@ final class VidBuilderJobs {
 
   /**
    * Resolves a path such as {@code /api/download/1} against the base URL the way the transport
-   * does (a path prefix on the base URL is kept); an absolute URL is returned as is.
+   * does (a path prefix on the base URL is kept); an absolute URL is returned as is. A value that is
+   * not a URI (a space, another illegal character) is dropped and logged at DEBUG.
    *
    * @param baseUrl the base URL
+   * @param field the field the value came from, for the log
    * @param pathOrUrl the path or URL
-   * @return the absolute URL
+   * @return the absolute URL, if the value is one or a path
    */
-  static URI resolve(URI baseUrl, String pathOrUrl) {
-    Optional<URI> abs = absolute(pathOrUrl);
-    if (abs.isPresent()) return abs.get();
-    String base = baseUrl.toString();
-    if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
-    return URI.create(base + (pathOrUrl.startsWith("/") ? pathOrUrl : "/" + pathOrUrl));
+  static Optional<URI> resolve(URI baseUrl, String field, String pathOrUrl) {
+    String text = pathOrUrl.trim();
+    try {
+      URI u = new URI(text);
+      if (u.isAbsolute()) return Optional.of(u);
+      String base = baseUrl.toString();
+      if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
+      return Optional.of(new URI(base + (text.startsWith("/") ? text : "/" + text)));
+    } catch (URISyntaxException e) {
+      log.debug("{}: dropped {} from the snapshot: {} is not a URL or path", VidBuilder.ID, field, Redaction.url(text));
+      return Optional.empty();
+    }
   }
 
   private static JobError error(JsonNode root) {

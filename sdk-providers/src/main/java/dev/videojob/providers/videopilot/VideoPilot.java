@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.core.AspectRatio;
 import dev.videojob.core.ErrorContext;
 import dev.videojob.core.InvalidRequestException;
-import dev.videojob.core.ProviderUnavailableException;
+import dev.videojob.core.OutcomeUnknownException;
 import dev.videojob.core.SubJob;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoJobException;
@@ -63,8 +63,15 @@ import org.slf4j.LoggerFactory;
  *   <li>errors are {@code {error, message, code}} (the standard parser reads them);</li>
  *   <li>no idempotency key is documented and there is no cancel operation.</li>
  * </ul>
- * If a step after the draft fails, the submission fails with a {@link VideoJobException} naming the video
- * id and the step (its cause is the transport's exception), since a draft now exists.
+ * If a step after the draft fails, the submission fails with the step's own exception type (so a caller can
+ * still catch {@code QuotaExceededException}, {@code AuthenticationException} or {@code OutcomeUnknownException})
+ * re-described to name the step and the draft's video id ({@link VideoJobException#inStep}); since a draft
+ * exists, its {@link VideoJobException#nothingCreated()} is false. A render request whose answer is lost or
+ * unreadable is an {@link OutcomeUnknownException} carrying the idempotency key: a render may be running, so
+ * submitting again could start a second paid one. A video id containing {@value VideoPilotJobId#SEPARATOR}
+ * cannot be part of a job id: the submission then fails right after the draft with a
+ * {@link dev.videojob.core.ProviderResponseException} naming the field (through {@code VideoClient}, an
+ * {@link dev.videojob.core.OutcomeUnknownException} whose cause it is).
  *
  * <p>Thread-safe; close it to release its connection pool.
  */
@@ -169,45 +176,76 @@ public final class VideoPilot implements VideoProvider {
 
     return http.send(ApiRequest.post(PATH_VIDEOS).json(draft).createsJob(true).build(), context.forOperation("draft"))
         .thenCompose(r -> {
-          String videoId = firstText(payload(r.json()), DRAFT_ID_FIELDS).orElseThrow(() ->
-              new ProviderUnavailableException("videopilot answered the draft without a video id (looked for "
-                  + DRAFT_ID_FIELDS + ")", ErrorContext.of(ID).withHttpStatus(r.status()), null, false));
+          JsonNode draftAnswer = payload(r.json());
+          String idField = firstField(draftAnswer, DRAFT_ID_FIELDS).orElseThrow(() -> new OutcomeUnknownException(
+              "videopilot accepted the draft but its answer names no video id (looked for " + DRAFT_ID_FIELDS
+                  + "); a draft may exist", ErrorContext.of(ID).withHttpStatus(r.status()), null,
+              context.idempotencyKey().orElse(null)));
+          // Checked before any further call: a draft whose id cannot be tracked is not worth rendering.
+          String videoId = jobId(Json.text(draftAnswer, idField).orElseThrow(), idField, null, null).videoId();
           return afterDraft(videoId, request, opts, context);
         });
   }
 
   private CompletableFuture<VideoJob> afterDraft(String videoId, VideoRequest request, VideoPilotOptions opts,
       CallContext context) {
-    CompletableFuture<VideoJob> steps = http.send(ApiRequest.post(path(PATH_GENERATE_SCENES, videoId))
+    CompletableFuture<List<String>> scenes = http.send(ApiRequest.post(path(PATH_GENERATE_SCENES, videoId))
             .json(http.json().createObjectNode()).createsJob(true).build(), context.forOperation("generate-scenes"))
-        .thenCompose(scenesAnswer -> {
-          List<String> sceneJobs = jobIds(scenesAnswer.json());
-          ObjectNode render = http.json().createObjectNode().put(F_VIDEO_ID, videoId);
-          request.quality().ifPresent(q -> render.put(F_QUALITY, q));
-          opts.priority().ifPresent(p -> render.put(F_PRIORITY, p));
-          request.callbackUrl().ifPresent(u -> render.put(F_WEBHOOK_URL, u.toString()));
-          return http.send(ApiRequest.post(PATH_RENDER).json(render).createsJob(true).build(),
-                  context.forOperation("render"))
-              .thenApply(renderAnswer -> submitted(videoId, sceneJobs, renderAnswer, context));
+        .thenApply(scenesAnswer -> jobIds(scenesAnswer.json()))
+        .handle((ids, failure) -> {
+          if (failure != null) {
+            throw inStep(failure, videoId, "videopilot created the draft video " + videoId
+                + ", then the generate-scenes call failed; no render was requested: discard the draft, or submit again");
+          }
+          return ids;
         });
-    return steps.handle((job, failure) -> {
-      if (failure == null) return job;
-      Throwable t = Futures.unwrap(failure);
-      if (t instanceof CancellationException) throw (CancellationException) t;
-      log.warn("videopilot draft {} was created but a later step failed: {}", videoId, t.toString());
-      ErrorContext ec = t instanceof VideoJobException ? ((VideoJobException) t).context() : ErrorContext.of(ID);
-      throw new CompletionException(new VideoJobException("videopilot created the draft video " + videoId
-          + " but scene generation or the render request failed (" + t.getMessage() + "); nothing is rendering:"
-          + " submit again, or discard the draft", ec, t));
+    return scenes.thenCompose(sceneJobs -> {
+      ObjectNode render = http.json().createObjectNode().put(F_VIDEO_ID, videoId);
+      request.quality().ifPresent(q -> render.put(F_QUALITY, q));
+      opts.priority().ifPresent(p -> render.put(F_PRIORITY, p));
+      request.callbackUrl().ifPresent(u -> render.put(F_WEBHOOK_URL, u.toString()));
+      return http.send(ApiRequest.post(PATH_RENDER).json(render).createsJob(true).build(), context.forOperation("render"))
+          .thenApply(renderAnswer -> submitted(videoId, sceneJobs, renderAnswer, context))
+          .handle((job, failure) -> {
+            if (failure == null) return job;
+            Throwable t = Futures.unwrap(failure);
+            String what = t instanceof VideoJobException && renderMayExist((VideoJobException) t)
+                ? "videopilot created the draft video " + videoId + " and its scenes, then the render request's answer"
+                    + " was lost or unreadable; a render may be running: watch the video's webhooks (render.started"
+                    + " names its render job) before submitting again, which could start a second paid render"
+                : "videopilot created the draft video " + videoId + " and its scenes, then refused the render request;"
+                    + " no render was started: discard the draft, or submit again";
+            throw inStep(failure, videoId, what);
+          });
     });
+  }
+
+  /**
+   * A failure of a step after the draft, re-described with the step and the draft's id, keeping its type so
+   * callers can still catch {@code QuotaExceededException}, {@code OutcomeUnknownException} and the others.
+   */
+  private static CompletionException inStep(Throwable failure, String videoId, String what) {
+    Throwable t = Futures.unwrap(failure);
+    if (t instanceof CancellationException) throw (CancellationException) t;
+    log.warn("videopilot draft {} was created but a later step failed: {}", videoId, t.toString());
+    VideoJobException e = t instanceof VideoJobException ? ((VideoJobException) t).inStep(what)
+        : new VideoJobException(what + ": " + t, ErrorContext.of(ID), t);
+    return new CompletionException(e);
+  }
+
+  /** Whether a failed render request may still have started a render (its answer lost, unreadable, or a 5xx/409). */
+  private static boolean renderMayExist(VideoJobException e) {
+    if (e instanceof OutcomeUnknownException) return true;
+    int s = e.httpStatus().orElse(0);
+    return (s >= 200 && s < 300) || s == 409 || (s >= 500 && s != 503);
   }
 
   private VideoJob submitted(String videoId, List<String> sceneJobs, ApiResponse renderAnswer, CallContext context) {
     JsonNode answer = renderAnswer.json();
-    String renderId = Json.text(payload(answer), F_RENDER_ID).orElseThrow(() -> new ProviderUnavailableException(
-        "videopilot answered the render request for " + videoId + " without a render job id",
-        ErrorContext.of(ID).withHttpStatus(renderAnswer.status()), null, false));
-    VideoJob job = fromRender(answer, new VideoPilotJobId(videoId, renderId), context.clock().instant());
+    String renderId = Json.text(payload(answer), F_RENDER_ID).orElseThrow(() -> new OutcomeUnknownException(
+        "videopilot accepted the render request for " + videoId + " but its answer names no render job id",
+        ErrorContext.of(ID).withHttpStatus(renderAnswer.status()), null, context.idempotencyKey().orElse(null)));
+    VideoJob job = fromRender(answer, jobId(videoId, F_VIDEO_ID, renderId, F_RENDER_ID), context.clock().instant());
     VideoJob.Builder b = job.toBuilder().subJobs(List.of());
     sceneJobs.forEach(s -> b.addSubJob(new SubJob("scene", s)));
     b.addSubJob(new SubJob("render", renderId));

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.core.Asset;
 import dev.videojob.core.AssetKind;
 import dev.videojob.core.ErrorCategory;
+import dev.videojob.core.ErrorContext;
 import dev.videojob.core.JobError;
+import dev.videojob.core.ProviderResponseException;
 import dev.videojob.core.SubJob;
 import dev.videojob.core.VideoJob;
 import dev.videojob.providers.internal.Json;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -76,11 +77,12 @@ final class VideoPilotApi {
   }
 
   static Optional<String> firstText(JsonNode n, List<String> fields) {
-    for (String f : fields) {
-      Optional<String> v = Json.text(n, f);
-      if (v.isPresent()) return v;
-    }
-    return Optional.empty();
+    return firstField(n, fields).flatMap(f -> Json.text(n, f));
+  }
+
+  /** The first of the fields that has text. */
+  static Optional<String> firstField(JsonNode n, List<String> fields) {
+    return fields.stream().filter(f -> Json.text(n, f).isPresent()).findFirst();
   }
 
   static List<String> jobIds(JsonNode n) {
@@ -93,6 +95,28 @@ final class VideoPilotApi {
       }
     }
     return out;
+  }
+
+  /**
+   * The job id of a video and its render job, as VideoPilot named them.
+   *
+   * @param videoId the video id
+   * @param videoField where the answer carried it, for the error
+   * @param renderId the render job id, or null
+   * @param renderField where the answer carried it, for the error
+   * @return the id
+   * @throws ProviderResponseException naming the field, if an id cannot be part of a job id (it contains
+   *     {@value VideoPilotJobId#SEPARATOR})
+   */
+  static VideoPilotJobId jobId(String videoId, String videoField, String renderId, String renderField) {
+    for (String[] id : new String[][] {{videoId, videoField}, {renderId, renderField}}) {
+      if (id[0] != null && id[0].indexOf(VideoPilotJobId.SEPARATOR) >= 0) {
+        throw new ProviderResponseException("VideoPilot sent the id '" + id[0] + "' in " + id[1] + "; it contains '"
+            + VideoPilotJobId.SEPARATOR + "', which this SDK reserves to join the video and render ids, so the job"
+            + " cannot be tracked: report it to the SDK's maintainers", ErrorContext.of(VideoPilot.ID), id[1], null);
+      }
+    }
+    return new VideoPilotJobId(videoId, renderId);
   }
 
   /** A snapshot from the render status endpoint (or the render queue's answer). */
@@ -116,7 +140,7 @@ final class VideoPilotApi {
     VideoPilotStatuses.Mapping m = VideoPilotStatuses.ofEvent(event);
     String videoId = Json.text(data, F_VIDEO_ID).orElseThrow();
     Optional<String> renderId = Json.text(data, F_RENDER_JOB_ID);
-    VideoPilotJobId id = new VideoPilotJobId(videoId, renderId.orElse(null));
+    VideoPilotJobId id = jobId(videoId, F_DATA + "." + F_VIDEO_ID, renderId.orElse(null), F_DATA + "." + F_RENDER_JOB_ID);
     String raw = Json.text(data, F_STATUS).orElse(event);
     VideoJob.Builder b = VideoJob.builder(VideoPilot.ID, id.value(), m.status()).rawStatus(raw).phase(m.phase())
         .progress(m.progress()).observedAt(observedAt).rawJson(rawJson).metadata(F_VIDEO_ID, videoId);
@@ -135,11 +159,11 @@ final class VideoPilotApi {
   }
 
   private static Optional<Asset> output(JsonNode n) {
-    return firstText(n, OUTPUT_URL_FIELDS).flatMap(VideoPilotApi::uri).map(u -> {
+    return firstField(n, OUTPUT_URL_FIELDS).flatMap(f -> Json.url(VideoPilot.ID, n, f)).map(u -> {
       Asset.Builder a = Asset.builder(u, AssetKind.MASTER).mimeType("video/mp4")
           .attribute(F_QUALITY, Json.text(n, F_QUALITY).orElse(null));
       Json.seconds(n, F_MEDIA_DURATION).ifPresent(a::duration);
-      Json.number(n, F_FILE_SIZE).filter(s -> s.signum() >= 0).ifPresent(s -> a.sizeBytes(s.longValue()));
+      Json.size(VideoPilot.ID, n, F_FILE_SIZE).ifPresent(a::sizeBytes);
       return a.build();
     });
   }
@@ -158,14 +182,5 @@ final class VideoPilotApi {
     ErrorCategory c = message.toLowerCase(Locale.ROOT).contains("timeout") ? ErrorCategory.TIMEOUT
         : ErrorCategory.PROVIDER_INTERNAL;
     return new JobError(c, code, message, failedStep, true);
-  }
-
-  private static Optional<URI> uri(String text) {
-    try {
-      URI u = URI.create(text.trim());
-      return u.isAbsolute() ? Optional.of(u) : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

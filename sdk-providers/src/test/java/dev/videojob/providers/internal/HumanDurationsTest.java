@@ -28,4 +28,10 @@ class HumanDurationsTest {
   void readsNothingFromTextItDoesNotUnderstand(String text) {
     assertThat(HumanDurations.parse(text)).isEmpty();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"e\":1e309}", "{\"e\":-1e309}", "{\"e\":1e300}", "{\"e\":\"99999999999999999999 weeks\"}"})
+  void readsNothingFromADurationBeyondRange(String json) throws Exception {
+    assertThat(HumanDurations.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), "e")).isEmpty();
+  }
 }

@@ -173,6 +173,26 @@ class SsembleContractTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void theErrorsDetailsAreCarriedOnTheException(Mode mode) throws Exception {
+    try (SsembleHarness h = new SsembleHarness()) {
+      h.enqueueFixture(403, "error-insufficient-credits.json");
+      h.enqueueFixture(400, "error-validation.json");
+
+      assertThatThrownBy(() -> mode.submit(h.client, SsembleHarness.request()))
+          .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
+            assertThat(e.providerDetails()).contains("{\"required\":1,\"available\":0}");
+            assertThat(e.getMessage()).contains("\"required\":1").contains("\"available\":0");
+          });
+      assertThatThrownBy(() -> mode.submit(h.client, SsembleHarness.request()))
+          .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.providerDetails()).contains("[{\"field\":\"end\"}]");
+            assertThat(e.getMessage()).contains("end must be greater than start").contains("[{\"field\":\"end\"}]");
+          });
+    }
+  }
+
   @Test
   void subscriptionRequiredIsQuotaExceeded() throws Exception {
     try (SsembleHarness h = new SsembleHarness()) {

@@ -16,6 +16,7 @@ import dev.videojob.core.JobFailedException;
 import dev.videojob.core.JobRef;
 import dev.videojob.core.JobStatus;
 import dev.videojob.core.OutcomeUnknownException;
+import dev.videojob.core.QuotaExceededException;
 import dev.videojob.core.SubJob;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoJobException;
@@ -170,16 +171,17 @@ class VideoPilotContractTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
-  void aStepFailingAfterTheDraftNamesTheDraftVideoAndStopsTheChain(Mode mode) throws Exception {
+  void aStepFailingAfterTheDraftKeepsItsTypeNamesTheDraftVideoAndStopsTheChain(Mode mode) throws Exception {
     try (AdapterHarness h = harness()) {
       h.enqueue(201, fixture("videopilot/draft-response.json"));
       h.enqueue(409, "{\"error\":\"Conflict\",\"message\":\"Script not ready\",\"code\":\"SCRIPT_PENDING\"}");
 
       assertThatThrownBy(() -> mode.submit(h.client, request().build()))
-          .isInstanceOfSatisfying(VideoJobException.class, e -> {
-            assertThat(e.getMessage()).contains("video_123abc");
+          .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.getMessage()).contains("video_123abc").contains("generate-scenes");
             assertThat(e.providerCode()).contains("SCRIPT_PENDING");
-            assertThat(e.getCause()).isInstanceOf(InvalidRequestException.class);
+            assertThat(e.idempotencyKey()).isPresent();
+            assertThat(e.nothingCreated()).as("a draft exists").isFalse();
           });
       assertThat(h.requestCount()).isEqualTo(2);
     }
@@ -187,19 +189,102 @@ class VideoPilotContractTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
-  void aRenderRequestWhoseAnswerIsLostIsNotResent(Mode mode) throws Exception {
+  void aQuotaErrorAtTheRenderStepIsStillAQuotaError(Mode mode) throws Exception {
+    try (AdapterHarness h = harness()) {
+      h.enqueue(201, fixture("videopilot/draft-response.json"));
+      h.enqueue(200, fixture("videopilot/generate-scenes-response.json"));
+      h.enqueue(402, "{\"error\":\"Payment Required\",\"message\":\"No render credits left\",\"code\":\"NO_CREDITS\"}");
+
+      assertThatThrownBy(() -> mode.submit(h.client, request().build()))
+          .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
+            assertThat(e.getMessage()).contains("video_123abc").contains("render").contains("No render credits left")
+                .contains("no render was started");
+            assertThat(e.httpStatus()).hasValue(402);
+            assertThat(e.idempotencyKey()).isPresent();
+            assertThat(e.nothingCreated()).isFalse();
+          });
+      assertThat(h.requestCount()).isEqualTo(3);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aRefusedKeyAtTheScenesStepIsStillAnAuthenticationError(Mode mode) throws Exception {
+    try (AdapterHarness h = harness()) {
+      h.enqueue(201, fixture("videopilot/draft-response.json"));
+      h.enqueue(401, "{\"error\":\"Unauthorized\",\"message\":\"Invalid API key\",\"code\":\"INVALID_API_KEY\"}");
+
+      assertThatThrownBy(() -> mode.submit(h.client, request().build()))
+          .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+            assertThat(e.getMessage()).contains("video_123abc").contains("generate-scenes");
+            assertThat(e.nothingCreated()).isFalse();
+          });
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aRenderRequestWhoseAnswerIsLostIsAnUnknownOutcomeWithTheKeyAndIsNotResent(Mode mode) throws Exception {
     try (AdapterHarness h = harness()) {
       h.enqueue(201, fixture("videopilot/draft-response.json"));
       h.enqueue(200, fixture("videopilot/generate-scenes-response.json"));
       h.enqueue(504, "gateway timeout");
       h.enqueue(202, fixture("videopilot/render-response.json"));
 
-      assertThatThrownBy(() -> mode.submit(h.client, request().build()))
-          .isInstanceOfSatisfying(VideoJobException.class, e -> {
-            assertThat(e.getMessage()).contains("video_123abc");
-            assertThat(e.getCause()).isInstanceOf(OutcomeUnknownException.class);
+      assertThatThrownBy(() -> mode.submit(h.client, request().idempotencyKey("vp-k1").build()))
+          .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
+            assertThat(e.getMessage()).contains("video_123abc").contains("a render may be running")
+                .doesNotContain("nothing is rendering").doesNotContain("no render was started");
+            assertThat(e.idempotencyKey()).contains("vp-k1");
+            assertThat(e.nothingCreated()).isFalse();
           });
       assertThat(h.requestCount()).isEqualTo(3);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aRenderRequestCutOffAfterSendingIsAnUnknownOutcome(Mode mode) throws Exception {
+    try (AdapterHarness h = harness()) {
+      h.enqueue(201, fixture("videopilot/draft-response.json"));
+      h.enqueue(200, fixture("videopilot/generate-scenes-response.json"));
+      h.server.enqueue(new mockwebserver3.MockResponse.Builder()
+          .onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build());
+
+      assertThatThrownBy(() -> mode.submit(h.client, request().build()))
+          .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
+            assertThat(e.getMessage()).contains("a render may be running");
+            assertThat(e.idempotencyKey()).isPresent();
+          });
+      assertThat(h.requestCount()).isEqualTo(3);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aRenderAnswerWithoutARenderJobIdIsAnUnknownOutcome(Mode mode) throws Exception {
+    try (AdapterHarness h = harness()) {
+      h.enqueue(201, fixture("videopilot/draft-response.json"));
+      h.enqueue(200, fixture("videopilot/generate-scenes-response.json"));
+      h.enqueue(202, "{\"status\":\"pending\"}");
+
+      assertThatThrownBy(() -> mode.submit(h.client, request().idempotencyKey("vp-k2").build()))
+          .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
+            assertThat(e.getMessage()).contains("video_123abc").contains("a render may be running");
+            assertThat(e.idempotencyKey()).contains("vp-k2");
+          });
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aDraftAnswerWithoutAVideoIdIsAnUnknownOutcome(Mode mode) throws Exception {
+    try (AdapterHarness h = harness()) {
+      h.enqueue(201, "<html>Created</html>");
+
+      assertThatThrownBy(() -> mode.submit(h.client, request().idempotencyKey("vp-k3").build()))
+          .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> assertThat(e.idempotencyKey()).contains("vp-k3"));
+      assertThat(h.requestCount()).isEqualTo(1);
     }
   }
 
