@@ -109,7 +109,7 @@ class UnreadableAnswerTest {
     try (VideoClient client = client(p, events)) {
       assertThatThrownBy(() -> mode.submit(client, Fixture.request().toBuilder().idempotencyKey("k-77").build()))
           .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
-            assertThat(e.idempotencyKey()).isEqualTo("k-77");
+            assertThat(e.idempotencyKey()).contains("k-77");
             assertThat(e.provider()).contains(ScriptedProvider.ID);
             assertThat(e.getMessage()).contains("k-77").contains("job may exist");
             assertThat(e.getCause()).isInstanceOf(how.cause);
@@ -127,7 +127,7 @@ class UnreadableAnswerTest {
     try (VideoClient client = client(p, new Fixture.RecordingListener())) {
       assertThatThrownBy(() -> mode.submit(client, Fixture.request().toBuilder().idempotencyKey("k-78").build()))
           .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
-            assertThat(e.idempotencyKey()).isEqualTo("k-78");
+            assertThat(e.idempotencyKey()).contains("k-78");
             assertThat(e.getCause()).isSameAs(unreadable);
             assertThat(e.getMessage()).contains("video_id contains '~'");
           });
