@@ -64,7 +64,7 @@ class CreativeAiUnreadableValuesTest {
       assertThatThrownBy(() -> mode.submit(h.client, CreativeAiContractTest.documentRequest().toBuilder()
           .idempotencyKey("k-cai").build()))
           .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
-            assertThat(e.idempotencyKey()).isEqualTo("k-cai");
+            assertThat(e.idempotencyKey()).contains("k-cai");
             assertThat(e.getCause()).isInstanceOfSatisfying(ProviderResponseException.class,
                 c -> assertThat(c.field()).contains("id"));
           });
