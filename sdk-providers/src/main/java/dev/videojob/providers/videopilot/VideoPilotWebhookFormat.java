@@ -1,6 +1,8 @@
 package dev.videojob.providers.videopilot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.videojob.core.ProviderResponseException;
+import dev.videojob.core.VideoJob;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.providers.internal.WebhookBodies;
 import dev.videojob.webhooks.SignatureScheme;
@@ -78,9 +80,15 @@ public final class VideoPilotWebhookFormat implements WebhookFormat {
       throw new WebhookParseException(VideoPilot.ID, "the " + event + " webhook has no data.video_id", null);
     }
     Instant timestamp = Json.instant(n, VideoPilotApi.F_TIMESTAMP).orElse(null);
+    VideoJob snapshot;
+    try {
+      snapshot = VideoPilotApi.fromEvent(event, data, timestamp, receivedAt, n.toString());
+    } catch (ProviderResponseException e) {
+      // an id this SDK cannot represent (it contains the separator): the event cannot be matched to a job
+      throw new WebhookParseException(VideoPilot.ID, e.getMessage(), e);
+    }
     return WebhookEvent.builder(VideoPilot.ID, WebhookEvent.Kind.JOB_UPDATE, event).deliveryId(delivery)
-        .snapshot(VideoPilotApi.fromEvent(event, data, timestamp, receivedAt, n.toString()))
-        .receivedAt(receivedAt).rawBody(body).build();
+        .snapshot(snapshot).receivedAt(receivedAt).rawBody(body).build();
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.videojob.core.VideoJobException;
 import dev.videojob.core.support.Mode;
 import dev.videojob.providers.support.AdapterHarness;
 import dev.videojob.webhooks.WebhookHeaders;
+import dev.videojob.webhooks.WebhookParseException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,15 +96,16 @@ class VideoPilotUnreadableValuesTest {
 
   @ParameterizedTest
   @CsvSource({"video~123abc, render_789xyz, data.video_id", "video_123abc, render~789, data.render_job_id"})
-  void aWebhookIdContainingTheSeparatorIsATypedErrorNamingTheField(String videoId, String renderId, String field) {
+  void aWebhookIdContainingTheSeparatorIsAParseErrorNamingTheField(String videoId, String renderId, String field) {
     String body = fixture("videopilot/webhook-render-completed.json").replace("video_123abc", videoId)
         .replace("render_789xyz", renderId);
 
     assertThatThrownBy(() -> VideoPilot.webhookFormat().parse(body.getBytes(StandardCharsets.UTF_8),
         WebhookHeaders.of(Map.of()), Instant.parse("2024-01-15T10:45:01Z")))
-        .isInstanceOfSatisfying(ProviderResponseException.class, e -> {
-          assertThat(e.field()).contains(field);
+        .isInstanceOfSatisfying(WebhookParseException.class, e -> {
           assertThat(e.provider()).contains("videopilot");
+          assertThat(e.getCause()).isInstanceOfSatisfying(ProviderResponseException.class,
+              c -> assertThat(c.field()).contains(field));
         });
   }
 
