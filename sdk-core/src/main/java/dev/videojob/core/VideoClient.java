@@ -508,25 +508,37 @@ public final class VideoClient implements AutoCloseable {
       return this;
     }
 
-    /** @param routing the order providers are tried in; default {@link RoutingPolicy#inOrder()} @return this */
+    /**
+     * @param routing the order providers are tried in; default {@link RoutingPolicy#inOrder()}
+     * @return this
+     */
     public Builder routing(RoutingPolicy routing) {
       this.routing = Objects.requireNonNull(routing, "routing == null");
       return this;
     }
 
-    /** @param listener a listener to add; see {@link JobListener} for threading @return this */
+    /**
+     * @param listener a listener to add; see {@link JobListener} for threading
+     * @return this
+     */
     public Builder listener(JobListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener == null"));
       return this;
     }
 
-    /** @param clock the clock deadlines are measured with; default the system UTC clock @return this */
+    /**
+     * @param clock the clock deadlines are measured with; default the system UTC clock
+     * @return this
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** @param sleeper every retry and polling wait goes through it (for tests); default one on the scheduler @return this */
+    /**
+     * @param sleeper every retry and polling wait goes through it (for tests); default one on the scheduler
+     * @return this
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
@@ -542,25 +554,37 @@ public final class VideoClient implements AutoCloseable {
       return this;
     }
 
-    /** @param retry how calls are retried; default {@link RetrySettings#defaults()} @return this */
+    /**
+     * @param retry how calls are retried; default {@link RetrySettings#defaults()}
+     * @return this
+     */
     public Builder retry(RetrySettings retry) {
       this.retry = Objects.requireNonNull(retry, "retry == null");
       return this;
     }
 
-    /** @param wait how waits poll; default {@link WaitSettings#defaults()} @return this */
+    /**
+     * @param wait how waits poll; default {@link WaitSettings#defaults()}
+     * @return this
+     */
     public Builder waitSettings(WaitSettings wait) {
       this.wait = Objects.requireNonNull(wait, "wait == null");
       return this;
     }
 
-    /** @param jitter the source of polling jitter, values in [0, 1] (for tests); default random @return this */
+    /**
+     * @param jitter the source of polling jitter, values in [0, 1] (for tests); default random
+     * @return this
+     */
     public Builder pollJitter(DoubleSupplier jitter) {
       this.jitter = Objects.requireNonNull(jitter, "jitter == null");
       return this;
     }
 
-    /** @return the client @throws IllegalStateException if no provider was added */
+    /**
+     * @return the client
+     * @throws IllegalStateException if no provider was added
+     */
     public VideoClient build() {
       return new VideoClient(this);
     }

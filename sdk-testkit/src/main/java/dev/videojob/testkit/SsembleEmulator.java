@@ -253,7 +253,10 @@ public final class SsembleEmulator implements AutoCloseable {
 
     private Builder() {}
 
-    /** @param apiKey the key the emulator accepts; default {@code emulator-key} @return this */
+    /**
+     * @param apiKey the key the emulator accepts; default {@code emulator-key}
+     * @return this
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
       return this;
@@ -270,7 +273,10 @@ public final class SsembleEmulator implements AutoCloseable {
       return this;
     }
 
-    /** @param clock the clock job progress is measured with; default the system clock @return this */
+    /**
+     * @param clock the clock job progress is measured with; default the system clock
+     * @return this
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;

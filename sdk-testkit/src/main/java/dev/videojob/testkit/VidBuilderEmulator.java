@@ -283,7 +283,10 @@ public final class VidBuilderEmulator implements AutoCloseable {
       return this;
     }
 
-    /** @param secret signs webhooks with {@code x-webhook-signature}; default none (unsigned) @return this */
+    /**
+     * @param secret signs webhooks with {@code x-webhook-signature}; default none (unsigned)
+     * @return this
+     */
     public Builder webhookSecret(String secret) {
       this.webhookSecret = Objects.requireNonNull(secret, "secret == null");
       return this;
@@ -300,7 +303,10 @@ public final class VidBuilderEmulator implements AutoCloseable {
       return this;
     }
 
-    /** @param clock the clock job progress is measured with; default the system clock @return this */
+    /**
+     * @param clock the clock job progress is measured with; default the system clock
+     * @return this
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;

@@ -273,13 +273,19 @@ public final class VideoPilotEmulator implements AutoCloseable {
 
     private Builder() {}
 
-    /** @param apiKey the key the emulator accepts; default {@code emulator-key} @return this */
+    /**
+     * @param apiKey the key the emulator accepts; default {@code emulator-key}
+     * @return this
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
       return this;
     }
 
-    /** @param secret the secret webhooks are signed with; default {@code emulator-webhook-secret} @return this */
+    /**
+     * @param secret the secret webhooks are signed with; default {@code emulator-webhook-secret}
+     * @return this
+     */
     public Builder webhookSecret(String secret) {
       this.webhookSecret = Objects.requireNonNull(secret, "secret == null");
       return this;
@@ -296,7 +302,10 @@ public final class VideoPilotEmulator implements AutoCloseable {
       return this;
     }
 
-    /** @param clock the clock render progress is measured with; default the system clock @return this */
+    /**
+     * @param clock the clock render progress is measured with; default the system clock
+     * @return this
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;

@@ -298,7 +298,10 @@ public final class Ssemble implements VideoProvider {
       super(DEFAULT_BASE_URL);
     }
 
-    /** @param apiKey the ssemble API key, sent as {@code X-API-Key}; required @return this */
+    /**
+     * @param apiKey the ssemble API key, sent as {@code X-API-Key}; required
+     * @return this
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
       return this;
@@ -330,10 +333,18 @@ public final class Ssemble implements VideoProvider {
       return this;
     }
 
-    /** @param clock stamps {@link SsembleRateLimit#observedAt()}; default the system UTC clock @return this */
+    /**
+     * @param clock stamps {@link SsembleRateLimit#observedAt()}; default the system UTC clock
+     * @return this
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
+    }
+
+    /* The transport for this adapter's settings. */
+    private HttpTransport.Builder transportFor(Auth auth) {
+      return transport(ID, auth);
     }
 
     /**
@@ -341,10 +352,6 @@ public final class Ssemble implements VideoProvider {
      * @throws InvalidRequestException if no API key was set
      * @throws IllegalArgumentException if the base URL is not http(s)
      */
-    private HttpTransport.Builder transportFor(Auth auth) {
-      return transport(ID, auth);
-    }
-
     public Ssemble build() {
       return new Ssemble(this);
     }

@@ -412,14 +412,20 @@ public final class VidBuilder implements VideoProvider {
 
 
 
-    /** @param d how long {@link VidBuilder#generateNow(VideoRequest)} waits for the video; default 20 min @return this */
+    /**
+     * @param d how long {@link VidBuilder#generateNow(VideoRequest)} waits for the video; default 20 min
+     * @return this
+     */
     public Builder syncTimeout(Duration d) {
       this.syncTimeout = Objects.requireNonNull(d, "syncTimeout == null");
       return this;
     }
 
 
-    /** @param clock the clock {@link VidBuilder#generateNow(VideoRequest)} measures its timeout with; default UTC @return this */
+    /**
+     * @param clock the clock {@link VidBuilder#generateNow(VideoRequest)} measures its timeout with; default UTC
+     * @return this
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;

@@ -293,7 +293,10 @@ public final class VideoPilot implements VideoProvider {
       super(DEFAULT_BASE_URL);
     }
 
-    /** @param apiKey the VideoPilot API key, sent as a Bearer token; required @return this */
+    /**
+     * @param apiKey the VideoPilot API key, sent as a Bearer token; required
+     * @return this
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
       return this;
