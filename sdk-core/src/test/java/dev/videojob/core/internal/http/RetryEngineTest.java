@@ -49,13 +49,17 @@ class RetryEngineTest {
 
   @Test
   void cancellingTheResultCancelsTheAttemptInFlight() throws Exception {
+    CompletableFuture<Void> started = new CompletableFuture<>();
     CompletableFuture<Void> cancelledAttempt = new CompletableFuture<>();
     CompletableFuture<String> never = new CompletableFuture<>();
     CompletableFuture<String> f = RetryEngine.<String>with(RecordingSleeper.immediate(clock))
         .run(cancel -> {
           cancel.onCancel(() -> cancelledAttempt.complete(null));
+          started.complete(null);
           return never;
         }, (r, failure, cancelled) -> r);
+    // The first attempt may start on another thread; a cancel before it starts means it never does.
+    started.get(10, TimeUnit.SECONDS);
     f.cancel(true);
     cancelledAttempt.get(10, TimeUnit.SECONDS);
     assertThat(f).isCancelled();
