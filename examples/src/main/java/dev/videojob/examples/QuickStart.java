@@ -8,7 +8,6 @@ import dev.videojob.core.JobListener;
 import dev.videojob.core.VideoClient;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoRequest;
-import dev.videojob.core.media.DownloadResult;
 import dev.videojob.ffmpeg.DeliveryPresets;
 import dev.videojob.ffmpeg.FitMode;
 import dev.videojob.ffmpeg.Ffmpeg;
@@ -18,6 +17,9 @@ import dev.videojob.ffmpeg.Thumbnail;
 import dev.videojob.ffmpeg.TranscodeException;
 import dev.videojob.ffmpeg.TranscodePlan;
 import dev.videojob.ffmpeg.TranscodeResult;
+import dev.videojob.media.ClientDownloads;
+import dev.videojob.media.DownloadResult;
+import dev.videojob.media.MediaTransfer;
 import dev.videojob.providers.creativeai.CreativeAi;
 import dev.videojob.testkit.CreativeAiEmulator;
 import dev.videojob.testkit.LoopbackWebhookReceiver;
@@ -73,11 +75,12 @@ public final class QuickStart {
              .build();
          WebhookPipeline webhooks = WebhookPipeline.builder(CreativeAi.webhookFormat())
              .secret(emulator.apiKey())                                   // CreativeAI signs with the API key
-             .idempotencyStore(InMemoryIdempotencyStore.builder().build()) // JdbcIdempotencyStore across instances
+             .idempotencyStore(InMemoryIdempotencyStore.builder().build()) // videojob-store-jdbc across instances
              .handler(event -> System.out.println("  webhook: " + event.eventType() + " (verified, processed once)"))
              .onVerifiedSnapshot(client::acceptSnapshot)                  // finishes the pending await at once
              .build();
-         LoopbackWebhookReceiver receiver = LoopbackWebhookReceiver.start(webhooks)) {
+         LoopbackWebhookReceiver receiver = LoopbackWebhookReceiver.start(webhooks);
+         MediaTransfer media = MediaTransfer.builder().build()) {
 
       VideoJob job = client.submit(VideoRequest.builder()
           .prompt("30s promo for our product, upbeat, vertical")
@@ -91,7 +94,8 @@ public final class QuickStart {
       Asset master = done.output(AssetKind.MASTER).orElseThrow();
       System.out.println("Succeeded: " + master);
 
-      DownloadResult download = client.download(done, master, out.resolve("master.mp4"));
+      DownloadResult download = ClientDownloads.of(client, media)        // the provider's credentials when the URL needs them
+          .download(done, master, out.resolve("master.mp4"));
       written.add(download.path());
       System.out.println("Downloaded " + download.path() + " (" + download.sizeBytes() + " bytes, sha256 " + download.sha256() + ")");
 

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An {@link IdempotencyStore} held in this JVM's memory: the default, right for one application
  * instance whose duplicates may be processed again after a restart. Several instances, or
- * de-duplication that must survive a restart, need a shared store such as {@link JdbcIdempotencyStore}.
+ * de-duplication that must survive a restart, need a shared store such as
+ * {@code JdbcIdempotencyStore} (artifact {@code videojob-store-jdbc}).
  *
  * <p>Bounded: it holds at most {@link Builder#maxEntries(int) maxEntries} keys (plus, briefly,
  * one per thread claiming at that moment). When full it first drops expired keys, then the DONE

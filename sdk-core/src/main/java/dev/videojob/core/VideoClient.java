@@ -5,13 +5,9 @@ import dev.videojob.core.internal.GuardedProvider;
 import dev.videojob.core.internal.JobWaiter;
 import dev.videojob.core.internal.Listeners;
 import dev.videojob.core.internal.RequestValidator;
-import dev.videojob.core.media.DownloadOptions;
-import dev.videojob.core.media.DownloadResult;
-import dev.videojob.core.media.MediaTransfer;
 import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.core.spi.VideoProviderFactory;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +70,6 @@ public final class VideoClient implements AutoCloseable {
   private final ScheduledExecutorService ownedScheduler;
   private final RetrySettings retry;
   private final JobWaiter waiter;
-  private MediaTransfer media;
 
   private VideoClient(Builder b) {
     if (b.providers.isEmpty()) {
@@ -466,61 +461,9 @@ public final class VideoClient implements AutoCloseable {
         .idempotencyKey(key).retryListener(e -> listeners.fire(l -> l.retryScheduled(e)));
   }
 
-  /**
-   * The client's media transfer helper, sharing its clock, sleeper and retry settings; created on first use
-   * and closed with the client.
-   *
-   * @return the helper
-   */
-  public synchronized MediaTransfer media() {
-    if (media == null) media = MediaTransfer.builder().clock(clock).sleeper(sleeper).retry(retry).build();
-    return media;
-  }
-
-  /**
-   * Downloads one of a job's outputs to a file, with the job's provider's credentials when the output
-   * needs them (and only for the provider's own origin); see {@link MediaTransfer} for the guarantees.
-   *
-   * @param job the job the output belongs to
-   * @param asset the output
-   * @param target the file to create or replace
-   * @return the size and sha256
-   * @throws dev.videojob.core.media.AssetExpiredException if the URL has expired: fetch a fresh one with {@link #result(JobRef)}
-   * @throws VideoJobException as {@link MediaTransfer#download(Asset, Path, DownloadOptions)}
-   */
-  public DownloadResult download(VideoJob job, Asset asset, Path target) {
-    return download(job, asset, target, DownloadOptions.defaults());
-  }
-
-  /**
-   * Same as {@link #download(VideoJob, Asset, Path)} with options (checksum, listener); credentials in the
-   * options are replaced by the provider's.
-   *
-   * @param job the job the output belongs to
-   * @param asset the output
-   * @param target the file to create or replace
-   * @param options the options
-   * @return the size and sha256
-   * @throws VideoJobException as {@link MediaTransfer#download(Asset, Path, DownloadOptions)}
-   */
-  public DownloadResult download(VideoJob job, Asset asset, Path target, DownloadOptions options) {
-    Objects.requireNonNull(job, "job == null");
-    Objects.requireNonNull(asset, "asset == null");
-    DownloadOptions.Builder b = DownloadOptions.builder().listener(options.listener())
-        .expectedSha256(options.expectedSha256().orElse(null))
-        .expectedSize(options.expectedSize().isPresent() ? options.expectedSize().getAsLong() : null);
-    if (asset.needsAuth()) {
-      provider(job.provider()).assetCredentials(asset.url()).ifPresent(a -> b.credentials(a, asset.url()));
-    }
-    return media().download(asset, target, b.build());
-  }
-
   /** Closes every provider and the scheduler the client created; pending waits fail with a cancellation. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (media != null) media.close();
-    }
     for (VideoProvider p : providers.values()) {
       try {
         p.close();

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  * subclass. {@link #newNode()} stands for one application instance: stores it returns share their
  * backing data (for the in-memory store, which cannot share, it returns the same store).
  */
-abstract class IdempotencyStoreContract {
-  static final Duration LEASE = Duration.ofSeconds(30);
-  static final Duration RETENTION = Duration.ofDays(1);
+public abstract class IdempotencyStoreContract {
+  protected static final Duration LEASE = Duration.ofSeconds(30);
+  protected static final Duration RETENTION = Duration.ofDays(1);
 
   protected final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
   private final List<IdempotencyStore> nodes = new ArrayList<>();

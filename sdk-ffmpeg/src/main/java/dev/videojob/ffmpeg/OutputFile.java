@@ -1,5 +1,6 @@
 package dev.videojob.ffmpeg;
 
+import dev.videojob.media.ProvenanceEntry;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -38,5 +39,23 @@ public record OutputFile(Kind kind, Path path, MediaInfo info, String sha256, lo
     Objects.requireNonNull(path, "path == null");
     Objects.requireNonNull(info, "info == null");
     Objects.requireNonNull(sha256, "sha256 == null");
+  }
+
+  /**
+   * This output as an entry of a provenance manifest, with the sha256 and size computed when it was
+   * written: the file is not read again. For HLS and DASH the entry is the top-level manifest's.
+   *
+   * <pre>{@code
+   * ProvenanceManifest.builder("spring-sale-26-a", ProvenanceEntry.of("master", download))
+   *     .rendition(result.output(Path.of("out/9x16.mp4")).provenanceEntry("9x16"))
+   *     .build();
+   * }</pre>
+   *
+   * @param name the entry's name in the manifest, such as {@code 9x16} or {@code thumbnail}
+   * @return the entry
+   * @throws IllegalArgumentException if the checksum is not 64 lower-case hex digits or the size is negative
+   */
+  public ProvenanceEntry provenanceEntry(String name) {
+    return new ProvenanceEntry(name, sha256, sizeBytes);
   }
 }

@@ -4,11 +4,11 @@ import dev.videojob.ffmpeg.TranscodeException.Category;
 import dev.videojob.ffmpeg.internal.CommandBuilder;
 import dev.videojob.ffmpeg.internal.OutputFiles;
 import dev.videojob.ffmpeg.internal.ProcessRunner;
+import dev.videojob.media.internal.AtomicFiles;
+import dev.videojob.media.internal.Sha256;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,8 +261,15 @@ public final class TranscodeJob {
             + p.targetFile(), o.exitCode(), args, o.stderrTail(), null);
       }
       MediaInfo info = ffmpeg.probe(written);
-      String sha = OutputFiles.sha256(written);
-      long size = sizeOf(written);
+      long size;
+      String sha;
+      try {
+        size = Files.size(written);
+        sha = Sha256.hex(Sha256.ofRange(written, 0, size));
+      } catch (IOException e) {
+        throw new TranscodeException(Category.FFMPEG_FAILED, "cannot read the finished output " + written
+            + " to checksum it: " + e.getMessage(), o.exitCode(), args, o.stderrTail(), e);
+      }
       files.add(new OutputFile(p.kind(), p.targetFile(), relocate(info, p.targetFile()), sha, size));
     }
     beforeMove.run();
@@ -298,29 +305,13 @@ public final class TranscodeJob {
     for (CommandBuilder.Pending p : outputs) {
       try {
         if (p.manifestName() != null) Files.deleteIfExists(p.target()); // an empty directory, checked earlier
-        move(p.temp(), p.target());
+        AtomicFiles.moveIntoPlace(p.temp(), p.target());
         moved.add(p.target());
       } catch (IOException e) {
         moved.forEach(OutputFiles::deleteQuietly);
         throw new TranscodeException(Category.FFMPEG_FAILED, "cannot move the finished output into place at "
             + p.target() + ": " + e.getMessage(), 0, args, "", e);
       }
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static long sizeOf(Path p) {
-    try {
-      return Files.size(p);
-    } catch (IOException e) {
-      return 0;
     }
   }
 

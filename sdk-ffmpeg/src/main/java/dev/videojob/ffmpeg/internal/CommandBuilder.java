@@ -16,6 +16,7 @@ import dev.videojob.ffmpeg.Thumbnail;
 import dev.videojob.ffmpeg.TranscodeException;
 import dev.videojob.ffmpeg.TranscodePlan;
 import dev.videojob.ffmpeg.VideoCodec;
+import dev.videojob.media.internal.AtomicFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ public final class CommandBuilder {
     need("muxer", r.container().muxer(), caps.hasMuxer(r.container().muxer()));
     outputArgs.addAll(List.of("-f", r.container().muxer()));
     if (r.container() == Container.MP4) outputArgs.addAll(List.of("-movflags", "+faststart"));
-    Path temp = OutputFiles.tempSibling(r.output());
+    Path temp = AtomicFiles.tempSiblingName(r.output());
     outputArgs.add(temp.toString());
     pending.add(new Pending(OutputFile.Kind.VIDEO, absPath(r.output()), temp, null));
   }
@@ -193,7 +194,7 @@ public final class CommandBuilder {
     outputArgs.addAll(List.of("-map", label, "-frames:v", "1", "-c:v", codec));
     if (!t.isPng()) outputArgs.addAll(List.of("-q:v", "3"));
     outputArgs.addAll(List.of("-an", "-sn", "-dn", "-map_metadata", "-1", "-update", "1", "-f", "image2"));
-    Path temp = OutputFiles.tempSibling(t.output());
+    Path temp = AtomicFiles.tempSiblingName(t.output());
     outputArgs.add(temp.toString());
     pending.add(new Pending(OutputFile.Kind.THUMBNAIL, absPath(t.output()), temp, null));
   }
@@ -232,7 +233,7 @@ public final class CommandBuilder {
       outputArgs.add("-an");
     }
     outputArgs.addAll(List.of("-sn", "-dn", "-map_metadata", "-1"));
-    Path temp = OutputFiles.tempSibling(s.directory());
+    Path temp = AtomicFiles.tempSiblingName(s.directory());
     if (hls) {
       StringBuilder map = new StringBuilder();
       for (int k = 0; k < s.steps().size(); k++) {

@@ -102,7 +102,7 @@ class CommandBuilderTest {
     TranscodePlan plan = TranscodePlan.builder(Path.of("/in.mp4"))
         .thumbnail(Thumbnail.at(Duration.ofSeconds(11), Path.of("/t.jpg"))).build();
 
-    assertThatThrownBy(() -> args(plan)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("end of the input");
+    assertThatThrownBy(() -> args(plan)).isInstanceOf(TranscodeException.class).hasMessageContaining("end of the input");
   }
 
   @Test

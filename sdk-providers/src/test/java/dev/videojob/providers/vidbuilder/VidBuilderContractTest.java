@@ -165,7 +165,9 @@ class VidBuilderContractTest {
       Asset download = job.outputs().get(1);
       h.server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).body("mp4-bytes").build());
 
-      h.client.download(job, download, dir.resolve("master.mp4"));
+      try (dev.videojob.media.MediaTransfer media = dev.videojob.media.MediaTransfer.builder().build()) {
+        dev.videojob.media.ClientDownloads.of(h.client, media).download(job, download, dir.resolve("master.mp4"));
+      }
 
       mockwebserver3.RecordedRequest status = h.server.takeRequest();
       mockwebserver3.RecordedRequest fetch = h.server.takeRequest();
