@@ -22,6 +22,8 @@ module dev.videojob.core {
       dev.videojob.store.jdbc,
       dev.videojob.webhooks,
       dev.videojob.providers; // temporary: until the adapters take Futures, RequestValidator, Redaction through the SPI
+  exports dev.videojob.core.internal.http to
+      dev.videojob.media;
 
   uses dev.videojob.core.spi.VideoProviderFactory;
 }

@@ -32,6 +32,8 @@ final class InternalGrants {
           "TEMPORARY until i11-adapters: the adapters still call Futures, RequestValidator and Redaction."
               + " When they take these through the SPI, delete this grant and dev.videojob.providers from"
               + " sdk-core's module-info, and enable ArchitectureTest.adaptersReachCoreOnlyThroughItsApiAndSpi"),
+      new Grant("dev.videojob.core.internal.http", "dev.videojob.media",
+          "downloads and uploads retry on the one retry engine API calls use (RetryEngine)"),
       new Grant("dev.videojob.media.internal", "dev.videojob.ffmpeg",
           "ffmpeg writes its outputs with the same atomic move and SHA-256 as downloads (AtomicFiles, Sha256)"));
 
