@@ -1,12 +1,16 @@
 package dev.videojob.media;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.core.ErrorContext;
 import dev.videojob.media.internal.AtomicFiles;
-import dev.videojob.media.internal.CanonicalJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -32,6 +36,16 @@ public final class ProvenanceSigner {
   public static final String ED25519 = "Ed25519";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Writes the canonical form signatures cover: object keys sorted (in {@link String#compareTo} order) at every
+   * level of a tree, and of maps and beans too, no insignificant whitespace, UTF-8. The same tree always gives the
+   * same bytes, so a sidecar may be pretty-printed and still verify.
+   */
+  private static final ObjectMapper CANONICAL = JsonMapper.builder()
+      .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      .build();
 
   private final String algorithm;
   private final String keyId;
@@ -78,6 +92,20 @@ public final class ProvenanceSigner {
   }
 
   /**
+   * The canonical bytes of a manifest tree, which signatures cover (the verifier computes them the same way).
+   *
+   * @param manifest the manifest's JSON tree, keys in any order
+   * @return its canonical UTF-8 bytes
+   */
+  static byte[] canonical(JsonNode manifest) {
+    try {
+      return CANONICAL.writeValueAsBytes(manifest);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
+  }
+
+  /**
    * The conventional sidecar of a media file: {@code master.mp4} gets {@code master.mp4.provenance.json}.
    *
    * @param media the media file
@@ -95,7 +123,7 @@ public final class ProvenanceSigner {
    */
   public byte[] sign(ProvenanceManifest manifest) {
     ObjectNode m = manifest.toJson();
-    byte[] signature = signature(algorithm, secret, privateKey, CanonicalJson.bytes(m));
+    byte[] signature = signature(algorithm, secret, privateKey, canonical(m));
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.set("manifest", m);
     root.putObject("signature").put("algorithm", algorithm).put("keyId", keyId)

@@ -2,7 +2,6 @@ package dev.videojob.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.videojob.media.internal.CanonicalJson;
 import dev.videojob.media.internal.Sha256;
 import dev.videojob.media.ProvenanceVerificationException.Reason;
 import java.io.IOException;
@@ -107,7 +106,7 @@ public final class ProvenanceVerifier {
     } catch (IllegalArgumentException e) {
       throw new ProvenanceVerificationException(Reason.MALFORMED, "the manifest's signature is not base64");
     }
-    byte[] data = CanonicalJson.bytes(manifest);
+    byte[] data = ProvenanceSigner.canonical(manifest);
     if (!matches(data, value)) {
       throw new ProvenanceVerificationException(Reason.BAD_SIGNATURE, "the provenance manifest does not match its"
           + " signature: it was changed after signing, or signed with another key (key id '"

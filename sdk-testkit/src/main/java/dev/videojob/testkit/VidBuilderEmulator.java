@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Credentials;
 
 /**
  * An in-process VidBuilder (videos assembled from templated scenes), for examples and applications'
@@ -121,8 +121,7 @@ public final class VidBuilderEmulator implements AutoCloseable {
           ? EmulatorCore.json(403, EmulatorCore.JSON.createObjectNode().put("error", "AccessDenied"))
           : core.mp4();
     }
-    String expected = "Basic " + Base64.getEncoder().encodeToString(
-        (username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String expected = Credentials.basic(username, password, StandardCharsets.UTF_8);
     if (!expected.equals(r.getHeaders().get("Authorization"))) {
       return EmulatorCore.json(401, message("Unauthorized", "Valid Basic credentials are required."))
           .newBuilder().addHeader("WWW-Authenticate", "Basic realm=\"VidBuilder\"").build();

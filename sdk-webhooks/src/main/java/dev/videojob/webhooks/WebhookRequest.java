@@ -1,14 +1,9 @@
 package dev.videojob.webhooks;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 
 /**
  * A webhook request as any framework can hand it over: the raw body bytes, the headers and the
@@ -17,9 +12,10 @@ import java.util.Optional;
 public final class WebhookRequest {
   private final byte[] body;
   private final WebhookHeaders headers;
-  private final Map<String, List<String>> query;
+  /** Only its query is used: OkHttp parses and decodes it. */
+  private final HttpUrl query;
 
-  private WebhookRequest(byte[] body, WebhookHeaders headers, Map<String, List<String>> query) {
+  private WebhookRequest(byte[] body, WebhookHeaders headers, HttpUrl query) {
     this.body = body;
     this.headers = headers;
     this.query = query;
@@ -51,26 +47,9 @@ public final class WebhookRequest {
     return of(body, headers, null);
   }
 
-  private static Map<String, List<String>> parse(String rawQuery) {
-    if (rawQuery == null || rawQuery.isEmpty()) return Map.of();
-    Map<String, List<String>> m = new LinkedHashMap<>();
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) continue;
-      int eq = pair.indexOf('=');
-      String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      m.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-    }
-    m.replaceAll((k, v) -> List.copyOf(v));
-    return Collections.unmodifiableMap(m);
-  }
-
-  private static String decode(String s) {
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return s;
-    }
+  private static HttpUrl parse(String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) return null;
+    return new HttpUrl.Builder().scheme("http").host("localhost").encodedQuery(rawQuery).build();
   }
 
   /** @return the raw body bytes (not copied: do not modify) */
@@ -84,14 +63,16 @@ public final class WebhookRequest {
   }
 
   /**
-   * The first value of a query parameter.
+   * The first value of a query parameter, percent-decoded ({@code +} is a space).
    *
    * @param name the parameter name
    * @return its first value, if present
    */
   public Optional<String> queryParameter(String name) {
-    List<String> v = query.get(name);
-    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+    if (query == null) return Optional.empty();
+    List<String> v = query.queryParameterValues(name);
+    // A name without '=' has no value: it is present and empty.
+    return v.isEmpty() ? Optional.empty() : Optional.of(v.get(0) == null ? "" : v.get(0));
   }
 
   /** Never prints the query (it carries the callback token) or the body. */

@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code context.addServlet(new ServletHolder(new WebhookServlet(pipeline)), "/webhooks/ssemble")}.
  * Do not put a filter in front that reads the body or its parameters.
  */
+// The Servlet API is an optional dependency of this module (requires static): the container that
+// runs this servlet supplies it, so it is not re-exported to every user of the webhooks module.
+@SuppressWarnings("exports")
 public final class WebhookServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(WebhookServlet.class);

@@ -1,8 +1,8 @@
 package dev.videojob.core.spi;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Objects;
+import okhttp3.Credentials;
 
 /**
  * How a provider authenticates calls: one header and its value. {@link #toString()} never shows
@@ -56,8 +56,7 @@ public final class Auth {
     requireSecret(user, "user");
     if (user.indexOf(':') >= 0) throw new IllegalArgumentException("user must not contain ':'");
     requireSecret(password, "password");
-    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new Auth("Authorization", "Basic " + token, "basic");
+    return new Auth("Authorization", Credentials.basic(user, password, StandardCharsets.UTF_8), "basic");
   }
 
   /** @return no authentication */

@@ -1,58 +1,31 @@
 package dev.videojob.core.spi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.failsafe.Bulkhead;
-import dev.failsafe.BulkheadFullException;
-import dev.failsafe.Failsafe;
-import dev.failsafe.Policy;
-import dev.failsafe.RateLimitExceededException;
-import dev.failsafe.RateLimiter;
-import dev.failsafe.RetryPolicy;
 import dev.videojob.core.AuthenticationException;
-import dev.videojob.core.ErrorContext;
 import dev.videojob.core.InvalidRequestException;
 import dev.videojob.core.JobNotFoundException;
 import dev.videojob.core.OutcomeUnknownException;
 import dev.videojob.core.ProviderUnavailableException;
 import dev.videojob.core.QuotaExceededException;
 import dev.videojob.core.RateLimitedException;
-import dev.videojob.core.RetryEvent;
 import dev.videojob.core.VideoJobException;
-import dev.videojob.core.internal.AttemptFailure;
 import dev.videojob.core.internal.Futures;
-import dev.videojob.core.internal.NoHiddenResends;
 import dev.videojob.core.internal.Redaction;
-import dev.videojob.core.internal.RetryAfter;
-import dev.videojob.core.internal.RetryRule;
-import dev.videojob.core.internal.SendTracker;
-import dev.videojob.core.internal.SleeperScheduler;
-import dev.videojob.core.internal.Version;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.videojob.core.internal.http.CallLimits;
+import dev.videojob.core.internal.http.RequestFactory;
+import dev.videojob.core.internal.http.RetryingCall;
+import dev.videojob.core.internal.http.SafeCreateRule;
+import dev.videojob.core.internal.http.StatusMapping;
+import dev.videojob.core.internal.http.WireCall;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one way adapters call their provider: OkHttp for the wire, Failsafe for retries, Jackson for
@@ -80,53 +53,33 @@ import org.slf4j.LoggerFactory;
  * {@link InvalidRequestException} naming where it points (fix the base URL); a 303 to a create is an
  * {@link OutcomeUnknownException}, since it usually means the job was made.
  *
+ * <p>This class is the small face adapters see; the machinery is in {@code dev.videojob.core.internal.http}:
+ * building the request and its auth, the wire call, the retrying call with the safe-create rule and the
+ * client-side limits, and the table from statuses to exceptions.
+ *
  * <p>Thread-safe; build one per provider configuration with {@link #builder(String)} and close it
  * with its provider.
  */
 public final class HttpTransport implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
-
   private final String provider;
-  private final HttpUrl baseUrl;
   private final Auth auth;
-  private final OkHttpClient client;
-  private final boolean ownsClient;
-  private final Duration attemptTimeout;
-  private final ErrorParser errorParser;
-  private final String idempotencyHeader;
-  private final boolean idempotencyHonoured;
-  private final List<Policy<ApiResponse>> limits;
   private final ObjectMapper mapper;
+  private final boolean idempotencyHonoured;
+  private final RequestFactory requests;
+  private final WireCall wire;
+  private final RetryingCall calls;
 
   private HttpTransport(Builder b) {
     this.provider = b.provider;
-    this.baseUrl = b.baseUrl;
     this.auth = b.auth;
-    this.ownsClient = b.client == null;
-    OkHttpClient base = b.client != null ? b.client : new OkHttpClient();
-    OkHttpClient.Builder builder = base.newBuilder()
-        .connectTimeout(b.connectTimeout)
-        .readTimeout(b.readTimeout)
-        .writeTimeout(b.readTimeout)
-        .eventListenerFactory(SendTracker.factory());
-    // Retries are ours, so the safe-create rule holds; OkHttp must not resend a POST on its own.
-    this.client = NoHiddenResends.apply(builder).build();
-    this.attemptTimeout = b.attemptTimeout;
-    this.errorParser = b.errorParser;
-    this.idempotencyHeader = b.idempotencyHeader != null ? b.idempotencyHeader : "Idempotency-Key";
+    this.mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     this.idempotencyHonoured = b.idempotencyHeader != null;
-    List<Policy<ApiResponse>> l = new ArrayList<>();
-    if (b.ratePermits > 0) {
-      l.add(RateLimiter.<ApiResponse>smoothBuilder(b.ratePermits, b.ratePeriod).withMaxWaitTime(b.maxQueueWait).build());
-    }
-    if (b.maxConcurrency > 0) {
-      l.add(Bulkhead.<ApiResponse>builder(b.maxConcurrency).withMaxWaitTime(b.maxQueueWait).build());
-    }
-    this.limits = List.copyOf(l);
-    this.mapper = b.mapper != null ? b.mapper
-        : new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    SafeCreateRule rule = new SafeCreateRule(idempotencyHonoured);
+    this.requests = new RequestFactory(provider, b.baseUrl, b.auth, mapper,
+        b.idempotencyHeader != null ? b.idempotencyHeader : "Idempotency-Key");
+    this.wire = new WireCall(provider, b.client, b.connectTimeout, b.readTimeout, b.attemptTimeout, mapper);
+    this.calls = new RetryingCall(provider, requests, wire, new StatusMapping(provider, b.errorParser, rule), rule,
+        new CallLimits(b.ratePermits, b.ratePeriod, b.maxConcurrency, b.maxQueueWait));
   }
 
   /**
@@ -146,12 +99,7 @@ public final class HttpTransport implements AutoCloseable {
 
   /** @return the base URL relative paths are resolved against */
   public URI baseUrl() {
-    return baseUrl.uri();
-  }
-
-  /** @return the provider's auth (for fetching assets that need it; never log its value) */
-  public Auth auth() {
-    return auth;
+    return requests.baseUrl().uri();
   }
 
   /**
@@ -162,14 +110,10 @@ public final class HttpTransport implements AutoCloseable {
    * @return the auth, or empty
    */
   public Optional<Auth> assetCredentials(URI url) {
-    HttpUrl u = url == null ? null : HttpUrl.parse(url.toString());
-    if (u == null || auth.headerName() == null) return Optional.empty();
-    boolean sameOrigin = u.scheme().equals(baseUrl.scheme()) && u.host().equalsIgnoreCase(baseUrl.host())
-        && u.port() == baseUrl.port();
-    return sameOrigin ? Optional.of(auth) : Optional.empty();
+    return requests.credentialsFor(url);
   }
 
-  /** @return the JSON mapper requests and responses use */
+  /** @return the JSON mapper requests and responses use (it ignores unknown properties) */
   public ObjectMapper json() {
     return mapper;
   }
@@ -187,18 +131,7 @@ public final class HttpTransport implements AutoCloseable {
    * @throws IllegalArgumentException if it cannot be resolved
    */
   public URI resolve(String pathOrUrl) {
-    return url(pathOrUrl).uri();
-  }
-
-  private HttpUrl url(String pathOrUrl) {
-    HttpUrl abs = HttpUrl.parse(pathOrUrl);
-    if (abs != null) return abs;
-    String base = baseUrl.toString();
-    String joined = base.endsWith("/") ? base + (pathOrUrl.startsWith("/") ? pathOrUrl.substring(1) : pathOrUrl)
-        : base + (pathOrUrl.startsWith("/") ? pathOrUrl : "/" + pathOrUrl);
-    HttpUrl u = HttpUrl.parse(joined);
-    if (u == null) throw new IllegalArgumentException("cannot resolve " + Redaction.url(pathOrUrl) + " against " + base);
-    return u;
+    return requests.resolve(pathOrUrl).uri();
   }
 
   /**
@@ -216,51 +149,7 @@ public final class HttpTransport implements AutoCloseable {
   public CompletableFuture<ApiResponse> send(ApiRequest request, CallContext context) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(context, "context == null");
-    if (context.isCancelled()) {
-      return CompletableFuture.failedFuture(new CancellationException("the call was canceled"));
-    }
-    Attempts attempts = new Attempts(request, context);
-    RetryPolicy<ApiResponse> retry = RetryPolicy.<ApiResponse>builder()
-        .handleIf(attempts::retryable)
-        .withMaxRetries(context.retry().maxRetries())
-        .withDelayFn(c -> attempts.nextDelay)
-        .onRetryScheduled(e -> attempts.scheduled(e.getAttemptCount(), e.getDelay(), e.getLastResult(),
-            e.getLastException()))
-        .build();
-    List<Policy<ApiResponse>> policies = new ArrayList<>();
-    policies.add(retry);
-    policies.addAll(limits);
-    // The call in flight, so a cancel reaches it even before Failsafe has registered its own hook.
-    java.util.concurrent.atomic.AtomicReference<Call> inFlight = new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
-    CompletableFuture<ApiResponse> failsafe = Failsafe.with(policies)
-        .with(new SleeperScheduler(context.sleeper()))
-        .getStageAsync(c -> {
-          CompletableFuture<ApiResponse> f = new CompletableFuture<>();
-          attempt(request, context, f, call -> {
-            inFlight.set(call);
-            c.onCancel(call::cancel);
-            if (cancelled.get()) call.cancel();
-          });
-          return f;
-        });
-    CompletableFuture<ApiResponse> result = failsafe.handle((response, failure) -> {
-      if (failure != null) throw mapFailure(Futures.unwrap(failure), request, context, cancelled.get());
-      if (!response.isSuccessful()) throw mapStatus(response, request, context);
-      return response;
-    });
-    // Cancelling what the caller holds cancels Failsafe's execution, the call in flight and any pending retry.
-    result.whenComplete((r, e) -> {
-      if (result.isCancelled()) {
-        cancelled.set(true);
-        Call call = inFlight.get();
-        if (call != null) call.cancel();
-        failsafe.cancel(true);
-      }
-    });
-    // However the adapter chains its futures, cancelling the caller's future cancels the context, and so this call.
-    context.onCancel(() -> result.cancel(true));
-    return result;
+    return calls.send(request, request.rawBodyUnsafe(), context, context::createAttempted);
   }
 
   /**
@@ -275,261 +164,15 @@ public final class HttpTransport implements AutoCloseable {
     return Futures.join(send(request, context));
   }
 
-  private void attempt(ApiRequest request, CallContext context, CompletableFuture<ApiResponse> into,
-      java.util.function.Consumer<Call> beforeEnqueue) {
-    Duration remaining = context.remaining();
-    if (remaining.isZero()) {
-      into.completeExceptionally(new AttemptFailure(new java.io.InterruptedIOException("deadline reached"), false));
-      return;
-    }
-    Request okRequest;
-    try {
-      okRequest = build(request, context);
-    } catch (RuntimeException e) {
-      into.completeExceptionally(e);
-      return;
-    }
-    Call call = client.newCall(okRequest);
-    beforeEnqueue.accept(call);
-    long budget = Math.min(remaining.toMillis(), attemptTimeout.toMillis());
-    call.timeout().timeout(Math.max(1, budget), TimeUnit.MILLISECONDS);
-    long started = System.nanoTime();
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call c, IOException e) {
-        SendTracker t = c.request().tag(SendTracker.class);
-        boolean sent = t != null && t.requestSent();
-        if (request.createsJob() && sent) context.createAttempted(false, true);
-        log.debug("{} {} {} failed after {} ms (request {}): {}", provider, context.operation(), request,
-            elapsedMs(started), sent ? "sent" : "not sent", e.toString());
-        into.completeExceptionally(new AttemptFailure(e, sent));
-      }
-
-      @Override
-      public void onResponse(Call c, Response response) {
-        if (request.createsJob()) context.createAttempted(false, mayHaveCreated(response.code()));
-        try (response) {
-          byte[] body = readBounded(response.body());
-          ApiResponse r = new ApiResponse(provider, response.request().url().uri(), response.code(),
-              response.headers().toMultimap(), body, mapper);
-          log.debug("{} {} {} -> {} in {} ms", provider, context.operation(), request, response.code(),
-              elapsedMs(started));
-          if (request.createsJob() && r.isSuccessful()) context.createAttempted(true, true);
-          into.complete(r);
-        } catch (IOException e) {
-          into.completeExceptionally(new AttemptFailure(e, true));
-        }
-      }
-    });
-  }
-
-  /** Whether a create answered with this status may have made something (see {@link VideoJobException#nothingCreated()}). */
-  private static boolean mayHaveCreated(int status) {
-    if (status >= 200 && status < 300) return true;
-    if (status == 303 || status == 409) return true;
-    if (status >= 300 && status < 500) return false;
-    return status != 503;
-  }
-
-  private static long elapsedMs(long startedNanos) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-  }
-
-  private static byte[] readBounded(ResponseBody body) throws IOException {
-    if (body == null) return new byte[0];
-    if (body.contentLength() > MAX_RESPONSE_BYTES) {
-      throw new IOException("response body of " + body.contentLength() + " bytes exceeds " + MAX_RESPONSE_BYTES);
-    }
-    try (InputStream in = body.byteStream()) {
-      byte[] bytes = in.readNBytes((int) MAX_RESPONSE_BYTES + 1);
-      if (bytes.length > MAX_RESPONSE_BYTES) throw new IOException("response body exceeds " + MAX_RESPONSE_BYTES + " bytes");
-      return bytes;
-    }
-  }
-
-  private Request build(ApiRequest request, CallContext context) {
-    HttpUrl.Builder url = url(request.path()).newBuilder();
-    request.query().forEach(url::addQueryParameter);
-    RequestBody body = null;
-    if (request.jsonBody().isPresent()) {
-      try {
-        body = RequestBody.create(mapper.writeValueAsBytes(request.jsonBody().get()), JSON);
-      } catch (JsonProcessingException e) {
-        throw new InvalidRequestException("the request body cannot be written as JSON: " + e.getOriginalMessage(),
-            ErrorContext.of(provider), null);
-      }
-    } else if (request.rawBodyUnsafe() != null) {
-      body = RequestBody.create(request.rawBodyUnsafe(), MediaType.get(request.contentType().orElseThrow()));
-    } else if (!request.method().equals("GET") && !request.method().equals("DELETE")) {
-      body = RequestBody.create(new byte[0], null);
-    }
-    Request.Builder b = new Request.Builder().url(url.build()).method(request.method(), body)
-        .header("User-Agent", Version.userAgent())
-        .header("Accept", "application/json")
-        .tag(SendTracker.class, new SendTracker());
-    if (auth.headerName() != null) b.header(auth.headerName(), auth.headerValue());
-    context.options().extraHeaders().forEach(b::header);
-    request.headers().forEach(b::header);
-    if (request.createsJob()) context.idempotencyKey().ifPresent(k -> b.header(idempotencyHeader, k));
-    return b.build();
-  }
-
-  /** Per-call retry bookkeeping: decides each retry and its wait against the call's deadline. */
-  private final class Attempts {
-    private final ApiRequest request;
-    private final CallContext context;
-    private int retries;
-    private volatile Duration nextDelay = Duration.ZERO;
-
-    Attempts(ApiRequest request, CallContext context) {
-      this.request = request;
-      this.context = context;
-    }
-
-    boolean retryable(ApiResponse response, Throwable failure) {
-      Optional<Duration> delay;
-      if (failure != null) {
-        Throwable t = Futures.unwrap(failure);
-        if (!(t instanceof AttemptFailure)) return false;
-        AttemptFailure f = (AttemptFailure) t;
-        if (f.requestSent() && !createSafeToRepeat()) return false;
-        delay = RetryRule.afterIoFailure(context.retry(), retries, context.remaining());
-      } else {
-        int s = response.status();
-        if (!RetryRule.isRetryableStatus(s)) return false;
-        if (s != 429 && s != 503 && !createSafeToRepeat()) return false;
-        delay = RetryRule.afterStatus(context.retry(), retries, response.header("Retry-After").orElse(null),
-            context.clock(), context.remaining());
-      }
-      if (delay.isEmpty()) return false;
-      retries++;
-      nextDelay = delay.get();
-      return true;
-    }
-
-    private boolean createSafeToRepeat() {
-      return !request.createsJob() || idempotencyHonoured;
-    }
-
-    void scheduled(int attempt, Duration delay, ApiResponse last, Throwable failure) {
-      int status = last != null ? last.status() : 0;
-      String reason = last != null ? "HTTP " + status : String.valueOf(Futures.unwrap(failure).getMessage());
-      log.info("{} {} {}: attempt {} failed ({}), retrying in {} ms", provider, context.operation(), request,
-          attempt, reason, delay.toMillis());
-      try {
-        context.retryScheduled(new RetryEvent(provider, context.operation(), attempt, delay, status, reason));
-      } catch (RuntimeException e) {
-        log.warn("retry listener failed", e);
-      }
-    }
-  }
-
-  /** The context of an error of this call: the provider, and for a submission its key and whether a job may exist. */
-  private ErrorContext errorContext(CallContext context) {
-    ErrorContext ec = ErrorContext.of(provider).withIdempotencyKey(context.idempotencyKey().orElse(null));
-    return context.jobMayExist() ? ec.withJobMayExist(true) : ec;
-  }
-
-  /** What to do when a job may exist, for the end of a message; empty when none may. */
-  private String mayExistAdvice(ErrorContext ec) {
-    if (!ec.jobMayExist()) return "";
-    return idempotencyHonoured ? "; a job may exist: resubmit with the same idempotency key, which " + provider
-        + " honours, or look it up" : "; a job may exist: look it up before submitting again";
-  }
-
-  private RuntimeException mapFailure(Throwable t, ApiRequest request, CallContext context, boolean callerCancelled) {
-    if (t instanceof VideoJobException) return (RuntimeException) t;
-    ErrorContext ec = errorContext(context);
-    String key = context.idempotencyKey().orElse(null);
-    if (t instanceof CancellationException) {
-      if (callerCancelled || context.isCancelled() || !request.createsJob()) return (CancellationException) t;
-      // Nobody asked for it: a create must not look cancelled while its request may still be on its way.
-      return new OutcomeUnknownException("the create call was cut short inside the SDK, not by the caller; the"
-          + " job may or may not exist: look it up before submitting again", ec.withJobMayExist(true), t, key);
-    }
-    if (t instanceof RateLimitExceededException || t instanceof BulkheadFullException) {
-      return new RateLimitedException("the client-side " + (t instanceof BulkheadFullException ? "concurrency" : "rate")
-          + " limit for " + provider + " was reached; nothing was sent, try again later", ec, null, Map.of());
-    }
-    if (t instanceof AttemptFailure) {
-      AttemptFailure f = (AttemptFailure) t;
-      String what = f.io() instanceof java.io.InterruptedIOException ? "timed out" : "failed";
-      if (request.createsJob() && f.requestSent() && !idempotencyHonoured) {
-        return new OutcomeUnknownException("the create call " + what + " after the request was sent (" + f.getMessage()
-            + "); the job may or may not exist and " + provider + " takes no idempotency key, so it was not resent",
-            ec, f.io(), key);
-      }
-      return new ProviderUnavailableException(provider + " could not be reached: the call " + what + " ("
-          + f.getMessage() + ")" + mayExistAdvice(ec), ec, f.io(), !f.requestSent());
-    }
-    return new VideoJobException("the call failed: " + t, ec, t);
-  }
-
-  private RuntimeException mapStatus(ApiResponse r, ApiRequest request, CallContext context) {
-    ProviderError pe;
-    try {
-      pe = errorParser.parse(r);
-    } catch (RuntimeException e) {
-      pe = ProviderError.empty();
-    }
-    int s = r.status();
-    ErrorContext ec = errorContext(context).withHttpStatus(s).withRequestId(r.requestId().orElse(null))
-        .withProviderError(pe.code(), pe.message(), pe.hint()).withDetails(pe.details());
-    String key = context.idempotencyKey().orElse(null);
-    String code = pe.code() == null ? "" : pe.code().toLowerCase(Locale.ROOT);
-    if (s == 402 || code.contains("credit") || code.contains("quota") || code.contains("subscription")
-        || code.contains("payment")) {
-      return new QuotaExceededException("the account cannot pay for this: top up credits or upgrade the plan", ec);
-    }
-    if (s == 401) return new AuthenticationException("the API key was refused: check the credentials", ec);
-    if (s == 403) return new AuthenticationException("the API key is not allowed to do this", ec);
-    if (s == 404) return new JobNotFoundException("not found at " + Redaction.url(r.url()), ec);
-    if (s == 429) {
-      Optional<Duration> after = RetryAfter.parse(r.header("Retry-After").orElse(null), context.clock());
-      return new RateLimitedException("rate limited" + after.map(d -> "; retry after " + d.toSeconds() + " s").orElse(""),
-          ec, after.orElse(null), r.rateLimitHeaders());
-    }
-    if (s >= 300 && s < 400) {
-      String to = r.header("Location").map(Redaction::url).orElse("an address it did not give");
-      if (request.createsJob() && s == 303) {
-        return new OutcomeUnknownException("the create call was answered 303 See Other (to " + to + "), which usually"
-            + " means the job was made; the SDK follows no redirect, so the job may or may not exist: look it up"
-            + " before submitting again", ec, null, key);
-      }
-      return new InvalidRequestException("the call was redirected to " + to + "; the SDK follows no redirects (a create"
-          + " must never be resent behind its retry rule, nor credentials sent to another host): set the base URL to the"
-          + " provider's current API address", ec, "baseUrl");
-    }
-    if (s == 408) {
-      return new ProviderUnavailableException(provider + " timed out waiting for the request and did not process it;"
-          + " try again", ec, null, true);
-    }
-    if (s >= 500) {
-      if (request.createsJob() && !idempotencyHonoured && (s == 502 || s == 504)) {
-        return new OutcomeUnknownException("a gateway answered " + s + " to the create call; the job may or may not"
-            + " exist and " + provider + " takes no idempotency key, so it was not resent", ec, null, key);
-      }
-      return new ProviderUnavailableException(provider + " is unavailable" + mayExistAdvice(ec), ec, null, s == 503);
-    }
-    if (s == 409 && request.createsJob()) {
-      return new InvalidRequestException("the provider refused the create call as a conflict; a job with this"
-          + " idempotency key may already exist: look it up before submitting again", ec, null);
-    }
-    return new InvalidRequestException("the provider rejected the request", ec, null);
-  }
-
   /** Closes the connection pool and threads of a client this transport created; a supplied client is left open. */
   @Override
   public void close() {
-    if (ownsClient) {
-      client.dispatcher().executorService().shutdown();
-      client.connectionPool().evictAll();
-    }
+    wire.close();
   }
 
   @Override
   public String toString() {
-    return "HttpTransport{" + provider + " " + Redaction.url(baseUrl.uri()) + ", " + auth + "}";
+    return "HttpTransport{" + provider + " " + Redaction.url(baseUrl()) + ", " + auth + "}";
   }
 
   /** Builds an {@link HttpTransport}; not thread-safe. */
@@ -547,7 +190,6 @@ public final class HttpTransport implements AutoCloseable {
     private Duration ratePeriod = Duration.ofSeconds(1);
     private int maxConcurrency;
     private Duration maxQueueWait = Duration.ofSeconds(30);
-    private ObjectMapper mapper;
 
     private Builder(String provider) {
       this.provider = Objects.requireNonNull(provider, "provider == null");
@@ -663,15 +305,6 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Builder maxQueueWait(Duration d) {
       this.maxQueueWait = Objects.requireNonNull(d, "maxQueueWait == null");
-      return this;
-    }
-
-    /**
-     * @param mapper the JSON mapper; default one that ignores unknown properties
-     * @return this
-     */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = mapper;
       return this;
     }
 

@@ -1,11 +1,11 @@
 package dev.videojob.media.internal;
 
-import dev.failsafe.ExecutionContext;
 import dev.videojob.core.Asset;
 import dev.videojob.core.ErrorContext;
 import dev.videojob.core.internal.Redaction;
 import dev.videojob.core.internal.RetryRule;
 import dev.videojob.core.internal.Version;
+import dev.videojob.core.internal.http.RetryEngine;
 import dev.videojob.media.AssetExpiredException;
 import dev.videojob.media.DownloadOptions;
 import dev.videojob.media.TransferException;
@@ -122,10 +122,10 @@ public final class DownloadSession {
    * Starts one attempt.
    *
    * @param retry the retry runner, told when bytes move
-   * @param c Failsafe's context, to register cancellation
+   * @param c where the attempt registers the cancellation of its call
    * @return a future completed when the body has been written in full
    */
-  public CompletableFuture<Void> attempt(MediaRetry retry, ExecutionContext<Void> c) {
+  public CompletableFuture<Void> attempt(MediaRetry retry, RetryEngine.Cancellation c) {
     this.retry = retry;
     CompletableFuture<Void> into = new CompletableFuture<>();
     c.onCancel(() -> {

@@ -1,16 +1,12 @@
 package dev.videojob.media.internal;
 
-import dev.failsafe.ExecutionContext;
-import dev.failsafe.Failsafe;
-import dev.failsafe.RetryPolicy;
 import dev.videojob.core.ErrorContext;
 import dev.videojob.core.RetryEvent;
 import dev.videojob.core.RetrySettings;
 import dev.videojob.core.Sleeper;
 import dev.videojob.core.VideoJobException;
-import dev.videojob.core.internal.Futures;
 import dev.videojob.core.internal.RetryRule;
-import dev.videojob.core.internal.SleeperScheduler;
+import dev.videojob.core.internal.http.RetryEngine;
 import dev.videojob.media.TransferException;
 import dev.videojob.media.TransferListener;
 import java.io.IOException;
@@ -26,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one transfer's attempts through Failsafe and {@link SleeperScheduler} with the SDK's
+ * Runs one transfer's attempts on the SDK's {@link RetryEngine} (the one API calls use) with the SDK's
  * {@link RetryRule}: an attempt that fails with {@link RetryableStatus} or an {@link IOException} is
  * retried, anything else ends the transfer. An attempt that got further than any before it calls
  * {@link #progressed()}, which restarts the retry count, so a long download survives many broken
@@ -44,7 +40,6 @@ public final class MediaRetry {
   private final TransferListener listener;
   private final AtomicInteger retries = new AtomicInteger();
   private final AtomicInteger attempts = new AtomicInteger();
-  private volatile Duration nextDelay = Duration.ZERO;
 
   /**
    * @param operation the operation name for retry events ({@code download}, {@code upload part 3})
@@ -85,40 +80,29 @@ public final class MediaRetry {
   /**
    * Runs the attempts.
    *
-   * @param attempt starts one attempt; it registers the cancellation of its call on the context
+   * @param attempt starts one attempt; it registers the cancellation of its call on the engine's cancellation
    * @param <T> the result type
    * @return the first successful result; failures mapped to {@link TransferException} unless already a
-   *     {@link VideoJobException} or a cancellation
+   *     {@link VideoJobException} or a cancellation; cancelling it cancels the attempt in flight and any wait
    */
-  public <T> CompletableFuture<T> run(Function<ExecutionContext<T>, CompletableFuture<T>> attempt) {
-    RetryPolicy<T> policy = RetryPolicy.<T>builder()
-        .handleIf((r, e) -> retryable(e))
-        .withMaxRetries(-1)
-        .withDelayFn(c -> nextDelay)
-        .onRetryScheduled(e -> scheduled(e.getAttemptCount(), e.getDelay(), e.getLastException()))
-        .build();
-    CompletableFuture<T> failsafe = Failsafe.with(policy).with(new SleeperScheduler(sleeper))
-        .getStageAsync(c -> {
+  public <T> CompletableFuture<T> run(Function<RetryEngine.Cancellation, CompletableFuture<T>> attempt) {
+    return RetryEngine.<T>with(sleeper)
+        .retryWhen((r, failure) -> retryAfter(failure))
+        .onRetry((n, delay, r, failure) -> scheduled(n, delay, failure))
+        .run(c -> {
           attempts.incrementAndGet();
           if (remaining().isZero()) {
             return CompletableFuture.failedFuture(new TransferException("the transfer of " + what
                 + " ran out of time; raise MediaTransfer.Builder.transferTimeout or try again", ErrorContext.none(), null));
           }
           return attempt.apply(c);
+        }, (r, failure, cancelled) -> {
+          if (failure != null) throw map(failure);
+          return r;
         });
-    CompletableFuture<T> result = failsafe.handle((r, e) -> {
-      if (e != null) throw map(Futures.unwrap(e));
-      return r;
-    });
-    result.whenComplete((r, e) -> {
-      if (result.isCancelled()) failsafe.cancel(true);
-    });
-    return result;
   }
 
-  private boolean retryable(Throwable failure) {
-    if (failure == null) return false;
-    Throwable t = Futures.unwrap(failure);
+  private Optional<Duration> retryAfter(Throwable t) {
     Optional<Duration> delay;
     int n = retries.get();
     if (t instanceof RetryableStatus) {
@@ -126,16 +110,13 @@ public final class MediaRetry {
     } else if (t instanceof IOException) {
       delay = RetryRule.afterIoFailure(settings, n, remaining());
     } else {
-      return false;
+      return Optional.empty();
     }
-    if (delay.isEmpty()) return false;
-    retries.incrementAndGet();
-    nextDelay = delay.get();
-    return true;
+    if (delay.isPresent()) retries.incrementAndGet();
+    return delay;
   }
 
-  private void scheduled(int attempt, Duration delay, Throwable failure) {
-    Throwable t = Futures.unwrap(failure);
+  private void scheduled(int attempt, Duration delay, Throwable t) {
     int status = t instanceof RetryableStatus ? ((RetryableStatus) t).status() : 0;
     String reason = String.valueOf(t.getMessage());
     log.info("{} {}: attempt {} failed ({}), retrying in {} ms", operation, what, attempt, reason, delay.toMillis());

@@ -1,10 +1,10 @@
 package dev.videojob.media.internal;
 
-import dev.failsafe.ExecutionContext;
 import dev.videojob.core.ErrorContext;
 import dev.videojob.core.internal.Redaction;
 import dev.videojob.core.internal.RetryRule;
 import dev.videojob.core.internal.Version;
+import dev.videojob.core.internal.http.RetryEngine;
 import dev.videojob.media.AssetExpiredException;
 import dev.videojob.media.ChecksumHeader;
 import dev.videojob.media.ChecksumMismatchException;
@@ -88,10 +88,10 @@ public final class UploadAttempt {
    * Starts one attempt.
    *
    * @param retry the retry runner
-   * @param c Failsafe's context, to register cancellation
+   * @param c where the attempt registers the cancellation of its call
    * @return a future of the result
    */
-  public CompletableFuture<UploadResult> attempt(MediaRetry retry, ExecutionContext<UploadResult> c) {
+  public CompletableFuture<UploadResult> attempt(MediaRetry retry, RetryEngine.Cancellation c) {
     CompletableFuture<UploadResult> into = new CompletableFuture<>();
     Request.Builder b = new Request.Builder().url(url.toString()).method(method, new RangeBody())
         .header("User-Agent", Version.userAgent());

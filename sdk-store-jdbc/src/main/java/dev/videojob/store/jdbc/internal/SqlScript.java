@@ -30,14 +30,18 @@ public final class SqlScript {
   private SqlScript() {}
 
   /**
-   * Reads a script from the class path.
+   * Reads a script shipped in this module.
+   *
+   * <p>Read through {@link Class#getResourceAsStream}, which finds the module's own resources on
+   * the module path as well as on the class path; a class loader finds a named module's resources
+   * only in packages the module opens.
    *
    * @param resource the resource path, such as {@code dev/videojob/store/jdbc/sql/h2.sql}
    * @return its text
    * @throws IllegalStateException if the resource is missing from the jar
    */
   public static String load(String resource) {
-    try (InputStream in = SqlScript.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in = SqlScript.class.getResourceAsStream("/" + resource)) {
       if (in == null) throw new IllegalStateException("class path resource " + resource + " is missing from videojob-store-jdbc");
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

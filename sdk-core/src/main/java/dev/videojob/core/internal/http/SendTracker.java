@@ -1,4 +1,4 @@
-package dev.videojob.core.internal;
+package dev.videojob.core.internal.http;
 
 import okhttp3.Call;
 import okhttp3.EventListener;

@@ -1,4 +1,4 @@
-package dev.videojob.core.internal;
+package dev.videojob.core.internal.http;
 
 import java.util.List;
 import okhttp3.Interceptor;
