@@ -1,5 +1,7 @@
 package dev.videojob.providers.creativeai;
 
+import static dev.videojob.providers.creativeai.CreativeAiApi.*;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.core.InvalidRequestException;
 import dev.videojob.core.VideoJob;
@@ -12,14 +14,13 @@ import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
 import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.ProviderBuilder;
+import dev.videojob.providers.internal.Credentials;
+import dev.videojob.providers.internal.EnvProviderFactory;
 import dev.videojob.providers.internal.Json;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.videojob.providers.internal.Urls;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.OkHttpClient;
 
 /**
  * The CreativeAI adapter: {@code POST /v1/video/generations} answers 202 {@code {id, status}},
@@ -59,14 +60,6 @@ public final class CreativeAi implements VideoProvider {
   /** The model sent when the request names none. */
   public static final String DEFAULT_MODEL = "auto";
 
-  static final String PATH_GENERATIONS = "/video/generations";
-  static final String F_MODEL = "model";
-  static final String F_PROMPT = "prompt";
-  static final String F_DURATION = "duration";
-  static final String F_ASPECT_RATIO = "aspect_ratio";
-  static final String F_WEBHOOK_URL = "webhook_url";
-  static final String F_IMAGE_URL = "image_url";
-
   private static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
       .polling(true).webhooks(true).cancel(false)
       .supports(RequestField.PROMPT, RequestField.MODEL, RequestField.ASPECT_RATIO, RequestField.DURATION,
@@ -89,21 +82,27 @@ public final class CreativeAi implements VideoProvider {
    * An adapter configured from {@value #ENV_API_KEY} (and {@value #ENV_BASE_URL} if set).
    *
    * @return the adapter
-   * @throws IllegalArgumentException if the API key variable is not set
+   * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
    */
   public static CreativeAi fromEnv() {
     return fromEnv(System.getenv());
   }
 
-  static CreativeAi fromEnv(Map<String, String> env) {
+  /**
+   * Same as {@link #fromEnv()} over the given variables.
+   *
+   * @param env the variables
+   * @return the adapter
+   * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
+   */
+  public static CreativeAi fromEnv(Map<String, String> env) {
     Builder b = builder().apiKey(env.get(ENV_API_KEY));
-    String base = env.get(ENV_BASE_URL);
-    if (base != null && !base.isBlank()) b.baseUrl(base);
+    EnvProviderFactory.text(env, ENV_BASE_URL).ifPresent(b::baseUrl);
     return b.build();
   }
 
-  /** @return the webhook format for this provider (the webhook secret is the same API key) */
-  public static CreativeAiWebhookFormat webhookFormat() {
+  /** @return the format that parses CreativeAI's webhooks (the webhook secret is the same API key) */
+  public CreativeAiWebhookFormat webhookFormat() {
     return CreativeAiWebhookFormat.create();
   }
 
@@ -159,12 +158,8 @@ public final class CreativeAi implements VideoProvider {
   @Override
   public CompletableFuture<VideoJob> status(String jobId, CallContext context) {
     Objects.requireNonNull(jobId, "jobId == null");
-    return http.send(ApiRequest.get(PATH_GENERATIONS + "/" + segment(jobId)).build(), context)
+    return http.send(ApiRequest.get(Urls.path(PATH_GENERATION, jobId)).build(), context)
         .thenApply(r -> CreativeAiJobs.toJob(r.json(), jobId, context.clock().instant()));
-  }
-
-  static String segment(String id) {
-    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   @Override
@@ -191,20 +186,13 @@ public final class CreativeAi implements VideoProvider {
       return this;
     }
 
-
-
-
-
-
-
-
     /**
      * @return the adapter
-     * @throws IllegalArgumentException if the API key is missing or blank, or the base URL is not a URL
+     * @throws InvalidRequestException if the API key is missing or blank
+     * @throws IllegalArgumentException if the base URL is not a URL
      */
     public CreativeAi build() {
-      HttpTransport.Builder t = transport(ID, Auth.bearer(apiKey));
-      return new CreativeAi(t.build());
+      return new CreativeAi(transport(ID, Auth.bearer(Credentials.apiKey(ID, apiKey, ENV_API_KEY))).build());
     }
   }
 }

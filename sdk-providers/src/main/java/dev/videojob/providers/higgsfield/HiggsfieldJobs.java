@@ -1,5 +1,7 @@
 package dev.videojob.providers.higgsfield;
 
+import static dev.videojob.providers.higgsfield.HiggsfieldApi.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.core.Asset;
 import dev.videojob.core.AssetKind;
@@ -9,6 +11,7 @@ import dev.videojob.core.JobError;
 import dev.videojob.core.JobStatus;
 import dev.videojob.core.ProviderResponseException;
 import dev.videojob.core.VideoJob;
+import dev.videojob.providers.StatusMapping;
 import dev.videojob.providers.internal.Json;
 import java.net.URI;
 import java.time.Instant;
@@ -16,45 +19,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * Every path and field name of the Higgsfield-like API, in one place, and the reading of its job
- * objects. A platform-exact variant (model path in the URL, {@code /requests/{id}/status}) changes
- * these constants, not the adapter.
- */
-final class HiggsfieldApi {
-  static final String PATH_CREATE = "/v1/videos";
-  /** Assumed: the guide implies a job resource but shows no status call. */
-  static final String PATH_JOB = "/v1/videos/";
-
-  static final String F_PROMPT = "prompt";
-  static final String F_ASPECT_RATIO = "aspect_ratio";
-  static final String F_STYLE = "style";
-  static final String F_OUTPUTS = "outputs";
-  static final String F_OUTPUT_TYPE = "type";
-  static final String F_OUTPUT_FORMAT = "format";
-  static final String F_CALLBACK_URL = "callback_url";
-  static final String F_METADATA = "metadata";
-
-  static final String F_JOB_ID = "job_id";
-  static final String F_STATUS = "status";
-  static final String F_ETA = "estimated_time_seconds";
-  static final String F_PROGRESS = "progress";
-  static final String F_ASSETS = "assets";
-  static final String F_ASSET_TYPE = "type";
-  static final String F_ASSET_URL = "url";
-  static final String F_ASSET_BITRATE = "bitrate";
-  static final String F_MASTER_URL = "asset_url";
-  static final String F_THUMBNAIL_URL = "thumbnail_url";
-  static final String F_ERROR = "error";
-  static final String F_CREATED_AT = "created_at";
-  static final String F_COMPLETED_AT = "completed_at";
+/** Turns a Higgsfield-like job object (create answer, status answer or webhook body) into a {@link VideoJob}. */
+final class HiggsfieldJobs {
 
   private static final Map<String, AssetKind> KINDS = Map.of(
       "master", AssetKind.MASTER, "proxy", AssetKind.PROXY, "preview", AssetKind.PROXY,
       "thumbnail", AssetKind.THUMBNAIL, "hls", AssetKind.MANIFEST, "dash", AssetKind.MANIFEST,
       "manifest", AssetKind.MANIFEST, "audio", AssetKind.AUDIO, "captions", AssetKind.CAPTIONS);
 
-  private HiggsfieldApi() {}
+  private HiggsfieldJobs() {}
 
   /**
    * @throws ProviderResponseException if the object carries no job id and none is known
@@ -64,7 +37,7 @@ final class HiggsfieldApi {
         new ProviderResponseException("the answer carries no job id, so the job cannot be tracked",
             ErrorContext.of(Higgsfield.ID), F_JOB_ID, null));
     String raw = Json.text(n, F_STATUS).orElse("unknown");
-    HiggsfieldStatuses.Mapping m = HiggsfieldStatuses.of(raw);
+    StatusMapping m = HiggsfieldStatuses.of(raw);
     VideoJob.Builder b = VideoJob.builder(Higgsfield.ID, id, m.status()).rawStatus(raw).phase(m.phase())
         .progress(m.progress()).observedAt(observedAt).rawJson(n.toString());
     Json.number(n, F_PROGRESS).ifPresent(p -> b.progress(p.doubleValue() > 1.0 ? p.doubleValue() / 100 : p.doubleValue()));
@@ -90,9 +63,9 @@ final class HiggsfieldApi {
             .attribute("bitrate", Json.text(a, F_ASSET_BITRATE).orElse(null))
             .attribute("format", Json.text(a, F_OUTPUT_FORMAT).orElse(null))
             .attribute("aspect_ratio", Json.text(a, F_ASPECT_RATIO).orElse(null));
-        Json.seconds(a, "duration").ifPresent(ab::duration);
-        Json.size(Higgsfield.ID, a, "size_bytes").ifPresent(ab::sizeBytes);
-        Json.instant(a, "expires_at").ifPresent(ab::expiresAt);
+        Json.seconds(a, F_ASSET_DURATION).ifPresent(ab::duration);
+        Json.size(Higgsfield.ID, a, F_ASSET_SIZE).ifPresent(ab::sizeBytes);
+        Json.instant(a, F_ASSET_EXPIRES_AT).ifPresent(ab::expiresAt);
         b.addOutput(ab.build());
       }
     }

@@ -1,5 +1,7 @@
 package dev.videojob.providers.videopilot;
 
+import static dev.videojob.providers.videopilot.VideoPilotApi.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.core.Asset;
 import dev.videojob.core.AssetKind;
@@ -9,63 +11,17 @@ import dev.videojob.core.JobError;
 import dev.videojob.core.ProviderResponseException;
 import dev.videojob.core.SubJob;
 import dev.videojob.core.VideoJob;
+import dev.videojob.providers.StatusMapping;
 import dev.videojob.providers.internal.Json;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Every VideoPilot path and field name in one place, and the reading of its answers and events. */
-final class VideoPilotApi {
-  static final String PATH_VIDEOS = "/api/videos";
-  static final String PATH_GENERATE_SCENES = "/api/videos/%s/generate-scenes";
-  static final String PATH_RENDER = "/api/queue/render";
-  static final String PATH_RENDER_STATUS = "/api/queue/render/%s/status";
-
-  static final String F_PROMPT = "prompt";
-  static final String F_STYLE = "style";
-  static final String F_VOICE = "voiceType";
-  static final String F_DURATION = "duration";
-  static final String F_ORIENTATION = "orientation";
-  static final String F_VIDEO_ID = "video_id";
-  static final String F_QUALITY = "quality";
-  static final String F_PRIORITY = "priority";
-  static final String F_WEBHOOK_URL = "webhook_url";
-
-  /** Where the draft answer may carry the video id, in order; the document shows no draft answer. */
-  static final List<String> DRAFT_ID_FIELDS = List.of("_id", "id", "video_id", "videoId");
-  /** Objects an answer may wrap its payload in. */
-  static final List<String> ENVELOPES = List.of("data", "video", "job");
-  static final String F_JOB_IDS = "jobIds";
-  static final String F_RENDER_ID = "_id";
-  static final String F_STATUS = "status";
-  static final String F_ESTIMATED_DURATION = "estimatedDuration";
-  static final String F_PROGRESS = "progress";
-  static final List<String> OUTPUT_URL_FIELDS = List.of("output_url", "outputUrl", "videoUrl");
-
-  static final String F_EVENT = "event";
-  static final String F_DATA = "data";
-  static final String F_TIMESTAMP = "timestamp";
-  static final String F_RENDER_JOB_ID = "render_job_id";
-  static final String F_TITLE = "title";
-  static final String F_SCENE_COUNT = "scene_count";
-  static final String F_TOTAL_DURATION = "total_duration";
-  static final String F_SCENES_WITH_IMAGES = "scenes_with_images";
-  static final String F_SCENES_WITH_AUDIO = "scenes_with_audio";
-  static final String F_ERROR = "error";
-  static final String F_FAILED_STEP = "failed_step";
-  static final String F_EVENT_ESTIMATED_DURATION = "estimated_duration";
-  static final String F_MEDIA_DURATION = "duration";
-  static final String F_FILE_SIZE = "file_size";
-
-  private VideoPilotApi() {}
-
-  static String path(String template, String id) {
-    return String.format(Locale.ROOT, template, URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
-  }
+/** Turns VideoPilot's answers and webhook events into {@link VideoJob} snapshots and job ids. */
+final class VideoPilotJobs {
+  private VideoPilotJobs() {}
 
   /** The answer's payload: the object itself, or the first envelope found in it. */
   static JsonNode payload(JsonNode n) {
@@ -74,10 +30,6 @@ final class VideoPilotApi {
       if (inner != null && inner.isObject()) return inner;
     }
     return n;
-  }
-
-  static Optional<String> firstText(JsonNode n, List<String> fields) {
-    return firstField(n, fields).flatMap(f -> Json.text(n, f));
   }
 
   /** The first of the fields that has text. */
@@ -123,7 +75,7 @@ final class VideoPilotApi {
   static VideoJob fromRender(JsonNode answer, VideoPilotJobId id, Instant observedAt) {
     JsonNode n = payload(answer);
     String raw = Json.text(n, F_STATUS).orElse("unknown");
-    VideoPilotStatuses.Mapping m = VideoPilotStatuses.ofStatus(raw);
+    StatusMapping m = VideoPilotStatuses.ofStatus(raw);
     VideoJob.Builder b = VideoJob.builder(VideoPilot.ID, id.value(), m.status()).rawStatus(raw).phase(m.phase())
         .progress(m.progress()).observedAt(observedAt).rawJson(answer.toString())
         .metadata(F_VIDEO_ID, id.videoId());
@@ -137,7 +89,7 @@ final class VideoPilotApi {
 
   /** A snapshot from a webhook event's {@code data}. */
   static VideoJob fromEvent(String event, JsonNode data, Instant timestamp, Instant observedAt, String rawJson) {
-    VideoPilotStatuses.Mapping m = VideoPilotStatuses.ofEvent(event);
+    StatusMapping m = VideoPilotStatuses.ofEvent(event);
     String videoId = Json.text(data, F_VIDEO_ID).orElseThrow();
     Optional<String> renderId = Json.text(data, F_RENDER_JOB_ID);
     VideoPilotJobId id = jobId(videoId, F_DATA + "." + F_VIDEO_ID, renderId.orElse(null), F_DATA + "." + F_RENDER_JOB_ID);

@@ -6,6 +6,7 @@ import static dev.videojob.providers.vidbuilder.VidBuilderHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.videojob.providers.internal.Urls;
 import dev.videojob.core.Asset;
 import dev.videojob.core.AssetKind;
 import dev.videojob.core.AuthenticationException;
@@ -179,9 +180,9 @@ class VidBuilderContractTest {
 
   @Test
   void relativeDownloadUrlsKeepAPathPrefixOfTheBaseUrl() {
-    assertThat(VidBuilderJobs.resolve(URI.create("https://proxy.example.com/vidbuilder/"), "videoUrl", "/api/download/x"))
+    assertThat(Urls.resolve(VidBuilder.ID, "videoUrl", URI.create("https://proxy.example.com/vidbuilder/"), "/api/download/x"))
         .contains(URI.create("https://proxy.example.com/vidbuilder/api/download/x"));
-    assertThat(VidBuilderJobs.resolve(URI.create("https://proxy.example.com"), "videoUrl", "https://cdn.example.com/a.mp4"))
+    assertThat(Urls.resolve(VidBuilder.ID, "videoUrl", URI.create("https://proxy.example.com"), "https://cdn.example.com/a.mp4"))
         .contains(URI.create("https://cdn.example.com/a.mp4"));
   }
 

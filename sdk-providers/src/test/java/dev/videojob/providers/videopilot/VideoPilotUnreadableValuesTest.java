@@ -100,7 +100,7 @@ class VideoPilotUnreadableValuesTest {
     String body = fixture("videopilot/webhook-render-completed.json").replace("video_123abc", videoId)
         .replace("render_789xyz", renderId);
 
-    assertThatThrownBy(() -> VideoPilot.webhookFormat().parse(body.getBytes(StandardCharsets.UTF_8),
+    assertThatThrownBy(() -> VideoPilotWebhookFormat.create().parse(body.getBytes(StandardCharsets.UTF_8),
         WebhookHeaders.of(Map.of()), Instant.parse("2024-01-15T10:45:01Z")))
         .isInstanceOfSatisfying(WebhookParseException.class, e -> {
           assertThat(e.provider()).contains("videopilot");
@@ -114,7 +114,7 @@ class VideoPilotUnreadableValuesTest {
     String body = fixture("videopilot/webhook-render-completed.json").replace("25690112", "-25690112")
         .replace("87.5", "1e309");
 
-    VideoJob job = VideoPilot.webhookFormat().parse(body.getBytes(StandardCharsets.UTF_8), WebhookHeaders.of(Map.of()),
+    VideoJob job = VideoPilotWebhookFormat.create().parse(body.getBytes(StandardCharsets.UTF_8), WebhookHeaders.of(Map.of()),
         Instant.parse("2024-01-15T10:45:01Z")).snapshot().orElseThrow();
 
     assertThat(job.output(AssetKind.MASTER)).hasValueSatisfying(a -> {
