@@ -19,6 +19,7 @@ import dev.videojob.ffmpeg.TranscodeException;
 import dev.videojob.ffmpeg.TranscodePlan;
 import dev.videojob.ffmpeg.TranscodeResult;
 import dev.videojob.providers.creativeai.CreativeAi;
+import dev.videojob.providers.creativeai.CreativeAiWebhookFormat;
 import dev.videojob.testkit.CreativeAiEmulator;
 import dev.videojob.testkit.LoopbackWebhookReceiver;
 import dev.videojob.webhooks.WebhookPipeline;
@@ -71,7 +72,7 @@ public final class QuickStart {
                }
              })
              .build();
-         WebhookPipeline webhooks = WebhookPipeline.builder(CreativeAi.webhookFormat())
+         WebhookPipeline webhooks = WebhookPipeline.builder(CreativeAiWebhookFormat.create())
              .secret(emulator.apiKey())                                   // CreativeAI signs with the API key
              .idempotencyStore(InMemoryIdempotencyStore.builder().build()) // JdbcIdempotencyStore across instances
              .handler(event -> System.out.println("  webhook: " + event.eventType() + " (verified, processed once)"))

@@ -19,7 +19,6 @@ import dev.videojob.core.OutcomeUnknownException;
 import dev.videojob.core.QuotaExceededException;
 import dev.videojob.core.SubJob;
 import dev.videojob.core.VideoJob;
-import dev.videojob.core.VideoJobException;
 import dev.videojob.core.VideoRequest;
 import dev.videojob.core.support.Mode;
 import dev.videojob.providers.support.AdapterHarness;
