@@ -57,9 +57,8 @@ public final class CreativeAiEmulator extends ProviderEmulator {
   MockResponse route(RecordedRequest r, String path) {
     if (path.equals("/v1/video/generations") && r.getMethod().equals("POST")) return create(r);
     if (path.startsWith("/v1/video/generations/") && r.getMethod().equals("GET")) {
-      Job job = jobs.get(path.substring("/v1/video/generations/".length()));
-      return job == null ? EmulatorCore.json(404, EmulatorCore.error("not_found", "No such generation"))
-          : EmulatorCore.json(200, job.toJson(clock.instant()));
+      return answer(jobs.get(path.substring("/v1/video/generations/".length())),
+          EmulatorCore.error("not_found", "No such generation"));
     }
     return EmulatorCore.json(404, EmulatorCore.error("not_found", "No route " + r.getMethod() + " " + path));
   }
@@ -88,7 +87,7 @@ public final class CreativeAiEmulator extends ProviderEmulator {
   }
 
   /** One emulated generation; its status is a function of the time since it was created. */
-  private final class Job {
+  private final class Job implements EmulatedJob {
     final String id;
     final String prompt;
     final String model;
@@ -103,7 +102,8 @@ public final class CreativeAiEmulator extends ProviderEmulator {
       this.createdAt = createdAt;
     }
 
-    ObjectNode toJson(Instant now) {
+    @Override
+    public ObjectNode toJson(Instant now) {
       long phase = phase(createdAt, now);
       ObjectNode n = EmulatorCore.JSON.createObjectNode().put("id", id).put("object", "video.generation")
           .put("model", model).put("prompt", prompt).put("created_at", createdAt.toString());

@@ -53,9 +53,7 @@ public final class HiggsfieldEmulator extends ProviderEmulator {
   MockResponse route(RecordedRequest r, String path) {
     if (path.equals("/v1/videos") && r.getMethod().equals("POST")) return create(r);
     if (path.startsWith("/v1/videos/") && r.getMethod().equals("GET")) {
-      Job job = jobs.get(path.substring("/v1/videos/".length()));
-      return job == null ? EmulatorCore.json(404, EmulatorCore.error("not_found", "No such job"))
-          : EmulatorCore.json(200, job.toJson(clock.instant()));
+      return answer(jobs.get(path.substring("/v1/videos/".length())), EmulatorCore.error("not_found", "No such job"));
     }
     return EmulatorCore.json(404, EmulatorCore.error("not_found", "No route " + r.getMethod() + " " + path));
   }
@@ -87,7 +85,7 @@ public final class HiggsfieldEmulator extends ProviderEmulator {
   }
 
   /** One emulated job; its status is a function of the time since it was created. */
-  private final class Job {
+  private final class Job implements EmulatedJob {
     final String id;
     final String prompt;
     final String callbackUrl;
@@ -102,7 +100,8 @@ public final class HiggsfieldEmulator extends ProviderEmulator {
       this.createdAt = createdAt;
     }
 
-    ObjectNode toJson(Instant now) {
+    @Override
+    public ObjectNode toJson(Instant now) {
       long phase = phase(createdAt, now);
       ObjectNode n = EmulatorCore.JSON.createObjectNode().put("job_id", id).put("created_at", createdAt.toString());
       if (metadata != null && metadata.isObject()) n.set("metadata", metadata.deepCopy());

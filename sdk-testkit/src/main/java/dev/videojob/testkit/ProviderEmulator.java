@@ -1,6 +1,7 @@
 package dev.videojob.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookSigner;
 import java.net.URI;
@@ -132,6 +133,21 @@ abstract class ProviderEmulator implements AutoCloseable {
   /** @return the error body of an injected refusal */
   JsonNode refusalBody(int status) {
     return EmulatorCore.error("capacity", "Upstream capacity reached, retry later");
+  }
+
+  /**
+   * @param job the job a status call names, or null when there is none
+   * @param notFound the provider's error body for an unknown job
+   * @return 200 with the job as it is now on the emulator's clock, or 404 with the error body
+   */
+  final MockResponse answer(EmulatedJob job, JsonNode notFound) {
+    return job == null ? EmulatorCore.json(404, notFound) : EmulatorCore.json(200, job.toJson(clock.instant()));
+  }
+
+  /** A job whose state is a function of the time since it was created. */
+  interface EmulatedJob {
+    /** @return the job as the status call answers it at {@code now} */
+    ObjectNode toJson(Instant now);
   }
 
   /** @return the next number for a new job's id */

@@ -80,9 +80,7 @@ public final class VidBuilderEmulator extends ProviderEmulator {
     if (path.equals("/api/generate-video-async") && post) return create(r, false);
     if (path.equals("/api/generate-flexible-video") && post) return create(r, true);
     if (path.startsWith("/api/job-status/") && r.getMethod().equals("GET")) {
-      Job job = jobs.get(path.substring("/api/job-status/".length()));
-      return job == null ? EmulatorCore.json(404, message("Job not found", "No job with this id."))
-          : EmulatorCore.json(200, job.toJson(clock.instant()));
+      return answer(jobs.get(path.substring("/api/job-status/".length())), message("Job not found", "No job with this id."));
     }
     if (path.startsWith(DOWNLOAD) && r.getMethod().equals("GET")) {
       Job job = jobs.get(path.substring(DOWNLOAD.length()));
@@ -177,7 +175,7 @@ public final class VidBuilderEmulator extends ProviderEmulator {
   }
 
   /** One emulated job; its status is a function of the time since it was created. */
-  private final class Job {
+  private final class Job implements EmulatedJob {
     final String id;
     final String webhookUrl;
     final boolean fails;
@@ -200,7 +198,8 @@ public final class VidBuilderEmulator extends ProviderEmulator {
       return phaseDuration.multipliedBy(1 + PROCESSING_PHASES);
     }
 
-    ObjectNode toJson(Instant now) {
+    @Override
+    public ObjectNode toJson(Instant now) {
       long phase = phase(createdAt, now);
       ObjectNode n = EmulatorCore.JSON.createObjectNode().put("jobId", id);
       if (phase == 0) {

@@ -70,9 +70,8 @@ public final class VideoPilotEmulator extends ProviderEmulator {
     if (path.equals("/api/queue/render") && post) return render(r);
     String prefix = "/api/queue/render/";
     if (path.startsWith(prefix) && path.endsWith("/status") && r.getMethod().equals("GET")) {
-      Render job = renders.get(path.substring(prefix.length(), path.length() - "/status".length()));
-      return job == null ? EmulatorCore.json(404, error("Not found", "No such render job", "RENDER_NOT_FOUND"))
-          : EmulatorCore.json(200, job.toJson(clock.instant()));
+      return answer(renders.get(path.substring(prefix.length(), path.length() - "/status".length())),
+          error("Not found", "No such render job", "RENDER_NOT_FOUND"));
     }
     return EmulatorCore.json(404, error("Not found", "No route " + r.getMethod() + " " + path, "NOT_FOUND"));
   }
@@ -144,7 +143,7 @@ public final class VideoPilotEmulator extends ProviderEmulator {
   }
 
   /** One emulated render; its status is a function of the time since it was requested. */
-  private final class Render {
+  private final class Render implements EmulatedJob {
     final String id;
     final Draft draft;
     final String quality;
@@ -159,7 +158,8 @@ public final class VideoPilotEmulator extends ProviderEmulator {
       this.createdAt = createdAt;
     }
 
-    ObjectNode toJson(Instant now) {
+    @Override
+    public ObjectNode toJson(Instant now) {
       long phase = phase(createdAt, now);
       ObjectNode n = EmulatorCore.JSON.createObjectNode().put("_id", id).put("video_id", draft.id)
           .put("quality", quality);

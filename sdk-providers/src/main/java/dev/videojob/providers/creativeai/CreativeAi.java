@@ -12,10 +12,10 @@ import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
-import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.ProviderBuilder;
 import dev.videojob.providers.internal.Credentials;
 import dev.videojob.providers.internal.EnvProviderFactory;
+import dev.videojob.providers.internal.HttpAdapter;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.providers.internal.Urls;
 import java.util.Map;
@@ -48,7 +48,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe; close it to release its connection pool.
  */
-public final class CreativeAi implements VideoProvider {
+public final class CreativeAi extends HttpAdapter {
   /** The provider id. */
   public static final String ID = "creativeai";
   /** The production base URL. */
@@ -67,10 +67,8 @@ public final class CreativeAi implements VideoProvider {
       .extensionType(CreativeAiOptions.class)
       .build();
 
-  private final HttpTransport http;
-
   private CreativeAi(HttpTransport http) {
-    this.http = http;
+    super(ID, CAPABILITIES, http);
   }
 
   /** @return a builder; the API key is required */
@@ -104,16 +102,6 @@ public final class CreativeAi implements VideoProvider {
   /** @return the format that parses CreativeAI's webhooks (the webhook secret is the same API key) */
   public CreativeAiWebhookFormat webhookFormat() {
     return CreativeAiWebhookFormat.create();
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ProviderCapabilities capabilities() {
-    return CAPABILITIES;
   }
 
   /**
@@ -160,16 +148,6 @@ public final class CreativeAi implements VideoProvider {
     Objects.requireNonNull(jobId, "jobId == null");
     return http.send(ApiRequest.get(Urls.path(PATH_GENERATION, jobId)).build(), context)
         .thenApply(r -> CreativeAiJobs.toJob(r.json(), jobId, context.clock().instant()));
-  }
-
-  @Override
-  public void close() {
-    http.close();
-  }
-
-  @Override
-  public String toString() {
-    return "CreativeAi{" + http.baseUrl() + "}";
   }
 
   /** Builds a {@link CreativeAi}; not thread-safe. */

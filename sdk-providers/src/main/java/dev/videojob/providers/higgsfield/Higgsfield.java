@@ -13,10 +13,10 @@ import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
-import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.ProviderBuilder;
 import dev.videojob.providers.internal.Credentials;
 import dev.videojob.providers.internal.EnvProviderFactory;
+import dev.videojob.providers.internal.HttpAdapter;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.providers.internal.Urls;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe; close it to release its connection pool.
  */
-public final class Higgsfield implements VideoProvider {
+public final class Higgsfield extends HttpAdapter {
   /** The provider id. */
   public static final String ID = "higgsfield";
   /** The default base URL (the guide leaves {@code API_BASE} to the provider). */
@@ -69,10 +69,8 @@ public final class Higgsfield implements VideoProvider {
       .extensionType(HiggsfieldOptions.class)
       .build();
 
-  private final HttpTransport http;
-
   private Higgsfield(HttpTransport http) {
-    this.http = http;
+    super(ID, CAPABILITIES, http);
   }
 
   /** @return a builder; a credential is required */
@@ -106,16 +104,6 @@ public final class Higgsfield implements VideoProvider {
   /** @return the format that parses the webhooks (its secret is the webhook secret the provider gave you, not the API key) */
   public HiggsfieldWebhookFormat webhookFormat() {
     return HiggsfieldWebhookFormat.create();
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ProviderCapabilities capabilities() {
-    return CAPABILITIES;
   }
 
   /**
@@ -173,16 +161,6 @@ public final class Higgsfield implements VideoProvider {
     Objects.requireNonNull(jobId, "jobId == null");
     return http.send(ApiRequest.get(Urls.path(PATH_JOB, jobId)).build(), context)
         .thenApply(r -> HiggsfieldJobs.toJob(r.json(), jobId, context.clock().instant()));
-  }
-
-  @Override
-  public void close() {
-    http.close();
-  }
-
-  @Override
-  public String toString() {
-    return "Higgsfield{" + http.baseUrl() + "}";
   }
 
   /** Builds a {@link Higgsfield}; not thread-safe. */

@@ -15,11 +15,11 @@ import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
-import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.ProviderBuilder;
 import dev.videojob.providers.internal.CallbackUrls;
 import dev.videojob.providers.internal.Credentials;
 import dev.videojob.providers.internal.EnvProviderFactory;
+import dev.videojob.providers.internal.HttpAdapter;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.providers.internal.Urls;
 import dev.videojob.webhooks.CallbackTokens;
@@ -82,7 +82,7 @@ import org.slf4j.LoggerFactory;
  * {@code "5 minutes"}); a step without numeric progress stands for the start of its quarter of the work.
  * Thread-safe.
  */
-public final class Ssemble implements VideoProvider {
+public final class Ssemble extends HttpAdapter {
   /** The provider id. */
   public static final String ID = "ssemble";
   /** ssemble's API base URL. */
@@ -94,19 +94,19 @@ public final class Ssemble implements VideoProvider {
 
   private static final Logger log = LoggerFactory.getLogger(Ssemble.class);
 
-  private final HttpTransport http;
-  private final CallbackUrlPolicy callbackPolicy;
-  private final CallbackTokens callbackTokens;
-  private final Clock clock;
-  private final AtomicReference<SsembleRateLimit> lastRateLimit = new AtomicReference<>();
-  private final ProviderCapabilities capabilities = ProviderCapabilities.builder()
+  private static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
       .polling(true).webhooks(true).cancel(false)
       .supports(RequestField.CALLBACK_URL, RequestField.EXTRA_FIELDS)
       .extensionType(SsembleOptions.class)
       .build();
 
+  private final CallbackUrlPolicy callbackPolicy;
+  private final CallbackTokens callbackTokens;
+  private final Clock clock;
+  private final AtomicReference<SsembleRateLimit> lastRateLimit = new AtomicReference<>();
+
   private Ssemble(Builder b, HttpTransport http) {
-    this.http = http;
+    super(ID, CAPABILITIES, http);
     this.callbackPolicy = b.callbackPolicy;
     this.callbackTokens = b.callbackTokens;
     this.clock = b.clock;
@@ -166,16 +166,6 @@ public final class Ssemble implements VideoProvider {
    */
   public Optional<SsembleRateLimit> lastRateLimit() {
     return Optional.ofNullable(lastRateLimit.get());
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ProviderCapabilities capabilities() {
-    return capabilities;
   }
 
   /**
@@ -265,17 +255,6 @@ public final class Ssemble implements VideoProvider {
       if (n.startsWith("x-ratelimit")) limits.put(n, v);
     });
     if (!limits.isEmpty()) lastRateLimit.set(new SsembleRateLimit(limits, clock.instant()));
-  }
-
-  /** Closes the HTTP transport. */
-  @Override
-  public void close() {
-    http.close();
-  }
-
-  @Override
-  public String toString() {
-    return "Ssemble{" + http + "}";
   }
 
   /** Builds an {@link Ssemble} adapter; not thread-safe. */

@@ -12,11 +12,11 @@ import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
-import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.ProviderBuilder;
 import dev.videojob.providers.internal.CallbackUrls;
 import dev.videojob.providers.internal.Credentials;
 import dev.videojob.providers.internal.EnvProviderFactory;
+import dev.videojob.providers.internal.HttpAdapter;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.providers.internal.Urls;
 import dev.videojob.webhooks.CallbackTokens;
@@ -76,7 +76,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code progress} is a percentage. Multipart requests with images (reference pages) are not
  * supported: their field names are not documented. Thread-safe.
  */
-public final class VidBuilder implements VideoProvider {
+public final class VidBuilder extends HttpAdapter {
   /** The provider id. */
   public static final String ID = "vidbuilder";
   /** VidBuilder's API base URL. */
@@ -92,18 +92,18 @@ public final class VidBuilder implements VideoProvider {
 
   private static final int MAX_WEBHOOK_URL = 2048;
 
-  private final HttpTransport http;
-  private final CallbackTokens callbackTokens;
-  private final ProviderCapabilities capabilities = ProviderCapabilities.builder()
+  private static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
       .polling(true).webhooks(true).cancel(false)
       .requires(RequestField.CALLBACK_URL)
       .supports(RequestField.QUALITY, RequestField.EXTRA_FIELDS)
       .extensionType(VidBuilderOptions.class)
       .build();
+
+  private final CallbackTokens callbackTokens;
   private final VidBuilderSync sync;
 
   private VidBuilder(Builder b, HttpTransport http, HttpTransport syncHttp) {
-    this.http = http;
+    super(ID, CAPABILITIES, http);
     this.callbackTokens = b.callbackTokens;
     this.sync = new VidBuilderSync(this, syncHttp, b.syncTimeout, b.clock);
   }
@@ -162,16 +162,6 @@ public final class VidBuilder implements VideoProvider {
   /** @return the format for callbacks signed with {@code x-webhook-signature} (give the pipeline the secret) */
   public VidBuilderWebhookFormat signedWebhookFormat() {
     return VidBuilderWebhookFormat.signed().withBaseUrl(http.baseUrl().toString());
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ProviderCapabilities capabilities() {
-    return capabilities;
   }
 
   /**
@@ -256,13 +246,8 @@ public final class VidBuilder implements VideoProvider {
   /** Closes the HTTP transports. */
   @Override
   public void close() {
-    http.close();
+    super.close();
     sync.close();
-  }
-
-  @Override
-  public String toString() {
-    return "VidBuilder{" + http + "}";
   }
 
   /** Builds a {@link VidBuilder} adapter; not thread-safe. */

@@ -20,10 +20,10 @@ import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
-import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.ProviderBuilder;
 import dev.videojob.providers.internal.Credentials;
 import dev.videojob.providers.internal.EnvProviderFactory;
+import dev.videojob.providers.internal.HttpAdapter;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.providers.internal.Urls;
 import java.util.List;
@@ -76,7 +76,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe; close it to release its connection pool.
  */
-public final class VideoPilot implements VideoProvider {
+public final class VideoPilot extends HttpAdapter {
   private static final Logger log = LoggerFactory.getLogger(VideoPilot.class);
 
   /** The provider id. */
@@ -100,10 +100,8 @@ public final class VideoPilot implements VideoProvider {
       .extensionType(VideoPilotOptions.class)
       .build();
 
-  private final HttpTransport http;
-
   private VideoPilot(HttpTransport http) {
-    this.http = http;
+    super(ID, CAPABILITIES, http);
   }
 
   /** @return a builder; the API key is required */
@@ -137,16 +135,6 @@ public final class VideoPilot implements VideoProvider {
   /** @return the format that parses VideoPilot's webhooks (its secret is VideoPilot's webhook secret) */
   public VideoPilotWebhookFormat webhookFormat() {
     return VideoPilotWebhookFormat.create();
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ProviderCapabilities capabilities() {
-    return CAPABILITIES;
   }
 
   /**
@@ -280,16 +268,6 @@ public final class VideoPilot implements VideoProvider {
     }
     return http.send(ApiRequest.get(Urls.path(PATH_RENDER_STATUS, id.renderJobId())).build(), context)
         .thenApply(r -> VideoPilotJobs.fromRender(r.json(), id, context.clock().instant()));
-  }
-
-  @Override
-  public void close() {
-    http.close();
-  }
-
-  @Override
-  public String toString() {
-    return "VideoPilot{" + http.baseUrl() + "}";
   }
 
   /** Builds a {@link VideoPilot}; not thread-safe. */
