@@ -37,7 +37,7 @@ class VideoPilotUnreadableValuesTest {
       h.enqueue(200, fixture("videopilot/generate-scenes-response.json"));
       h.enqueue(202, fixture("videopilot/render-response.json"));
 
-      assertThatThrownBy(() -> mode.submit(h.client, VideoPilotContractTest.request().idempotencyKey("k-vp").build()))
+      assertThatThrownBy(() -> mode.submit(h.client, VideoPilotContractTest.requestBuilder().idempotencyKey("k-vp").build()))
           .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
             assertThat(e.idempotencyKey()).contains("k-vp");
             assertThat(e.getMessage()).contains("video~123").contains("job may exist");
@@ -56,7 +56,7 @@ class VideoPilotUnreadableValuesTest {
       h.enqueue(200, fixture("videopilot/generate-scenes-response.json"));
       h.enqueue(202, "{\"_id\":\"render~789\",\"status\":\"pending\"}");
 
-      assertThatThrownBy(() -> mode.submit(h.client, VideoPilotContractTest.request().build()))
+      assertThatThrownBy(() -> mode.submit(h.client, VideoPilotContractTest.requestBuilder().build()))
           .isInstanceOf(VideoJobException.class)
           .rootCause().isInstanceOfSatisfying(ProviderResponseException.class, c -> assertThat(c.field()).contains("_id"));
     }
