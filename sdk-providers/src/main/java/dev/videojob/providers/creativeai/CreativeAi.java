@@ -94,9 +94,7 @@ public final class CreativeAi extends HttpAdapter {
    * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
    */
   public static CreativeAi fromEnv(Map<String, String> env) {
-    Builder b = builder().apiKey(env.get(ENV_API_KEY));
-    EnvProviderFactory.text(env, ENV_BASE_URL).ifPresent(b::baseUrl);
-    return b.build();
+    return EnvProviderFactory.withBaseUrl(builder().apiKey(env.get(ENV_API_KEY)), env, ENV_BASE_URL).build();
   }
 
   /** @return the format that parses CreativeAI's webhooks (the webhook secret is the same API key) */

@@ -14,6 +14,7 @@ import dev.videojob.core.ProviderResponseException;
 import dev.videojob.core.VideoJob;
 import dev.videojob.providers.StatusMapping;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.providers.internal.ReportedError;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,15 +64,9 @@ final class CreativeAiJobs {
   }
 
   private static JobError error(JsonNode n) {
-    JsonNode e = n.get(F_ERROR);
-    String code = null;
-    String message = null;
-    if (e != null && e.isObject()) {
-      code = Json.text(e, "code").orElse(Json.text(e, "type").orElse(null));
-      message = Json.text(e, "message").orElse(null);
-    } else if (e != null && e.isTextual()) {
-      message = e.asText();
-    }
+    ReportedError reported = ReportedError.read(n, F_ERROR, "code", "type");
+    String code = reported.code();
+    String message = reported.message();
     if (message == null) message = Json.text(n, F_ERROR_MESSAGE).orElse("CreativeAI reported the generation as failed");
     String lower = (message + " " + (code == null ? "" : code)).toLowerCase(Locale.ROOT);
     ErrorCategory category = lower.contains("timeout") || lower.contains("timed out") ? ErrorCategory.TIMEOUT

@@ -96,9 +96,7 @@ public final class Higgsfield extends HttpAdapter {
    * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
    */
   public static Higgsfield fromEnv(Map<String, String> env) {
-    Builder b = builder().apiKey(env.get(ENV_API_KEY));
-    EnvProviderFactory.text(env, ENV_BASE_URL).ifPresent(b::baseUrl);
-    return b.build();
+    return EnvProviderFactory.withBaseUrl(builder().apiKey(env.get(ENV_API_KEY)), env, ENV_BASE_URL).build();
   }
 
   /** @return the format that parses the webhooks (its secret is the webhook secret the provider gave you, not the API key) */

@@ -13,6 +13,7 @@ import dev.videojob.core.ProviderResponseException;
 import dev.videojob.core.VideoJob;
 import dev.videojob.providers.StatusMapping;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.providers.internal.ReportedError;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
@@ -80,15 +81,9 @@ final class HiggsfieldJobs {
   }
 
   private static JobError error(JsonNode n, String raw, JobStatus status) {
-    JsonNode e = n.get(F_ERROR);
-    String code = null;
-    String message = null;
-    if (e != null && e.isObject()) {
-      code = Json.text(e, "code").orElse(null);
-      message = Json.text(e, "message").orElse(null);
-    } else if (e != null && e.isTextual()) {
-      message = e.asText();
-    }
+    ReportedError reported = ReportedError.read(n, F_ERROR);
+    String code = reported.code();
+    String message = reported.message();
     if (HiggsfieldStatuses.NSFW.equalsIgnoreCase(raw)) {
       return new JobError(ErrorCategory.MODERATION, code == null ? HiggsfieldStatuses.NSFW : code,
           message == null ? "the content was refused by moderation (nsfw)" : message, null, false);

@@ -2,6 +2,7 @@ package dev.videojob.providers.internal;
 
 import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.core.spi.VideoProviderFactory;
+import dev.videojob.providers.ProviderBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +53,20 @@ public abstract class EnvProviderFactory implements VideoProviderFactory {
   public final Optional<VideoProvider> fromEnv(Map<String, String> env) {
     boolean configured = credentials.stream().anyMatch(v -> text(env, v).isPresent());
     return configured ? Optional.of(create.apply(env)) : Optional.empty();
+  }
+
+  /**
+   * Sets the base URL from its variable, when that is set and not blank, for an adapter's {@code fromEnv(Map)}.
+   *
+   * @param builder the adapter's builder, with its credentials set
+   * @param env the environment
+   * @param baseUrlVariable the variable that overrides the base URL
+   * @param <B> the builder type
+   * @return the builder
+   */
+  public static <B extends ProviderBuilder<B>> B withBaseUrl(B builder, Map<String, String> env, String baseUrlVariable) {
+    text(env, baseUrlVariable).ifPresent(builder::baseUrl);
+    return builder;
   }
 
   /**

@@ -140,8 +140,7 @@ public final class VidBuilder extends HttpAdapter {
     } else {
       b.apiKey(env.get(ENV_API_KEY));
     }
-    EnvProviderFactory.text(env, ENV_BASE_URL).ifPresent(b::baseUrl);
-    return b.build();
+    return EnvProviderFactory.withBaseUrl(b, env, ENV_BASE_URL).build();
   }
 
   /**

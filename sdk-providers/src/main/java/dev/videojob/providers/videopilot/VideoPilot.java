@@ -127,9 +127,7 @@ public final class VideoPilot extends HttpAdapter {
    * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
    */
   public static VideoPilot fromEnv(Map<String, String> env) {
-    Builder b = builder().apiKey(env.get(ENV_API_KEY));
-    EnvProviderFactory.text(env, ENV_BASE_URL).ifPresent(b::baseUrl);
-    return b.build();
+    return EnvProviderFactory.withBaseUrl(builder().apiKey(env.get(ENV_API_KEY)), env, ENV_BASE_URL).build();
   }
 
   /** @return the format that parses VideoPilot's webhooks (its secret is VideoPilot's webhook secret) */

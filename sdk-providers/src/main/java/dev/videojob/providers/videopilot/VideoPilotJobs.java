@@ -13,6 +13,7 @@ import dev.videojob.core.SubJob;
 import dev.videojob.core.VideoJob;
 import dev.videojob.providers.StatusMapping;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.providers.internal.ReportedError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,15 +122,9 @@ final class VideoPilotJobs {
   }
 
   private static JobError error(JsonNode n, String failedStep) {
-    JsonNode e = n.get(F_ERROR);
-    String code = null;
-    String message = null;
-    if (e != null && e.isObject()) {
-      code = Json.text(e, "code").orElse(null);
-      message = Json.text(e, "message").orElse(null);
-    } else if (e != null && e.isTextual()) {
-      message = e.asText();
-    }
+    ReportedError reported = ReportedError.read(n, F_ERROR);
+    String code = reported.code();
+    String message = reported.message();
     if (message == null) message = "VideoPilot reported the job as failed";
     ErrorCategory c = message.toLowerCase(Locale.ROOT).contains("timeout") ? ErrorCategory.TIMEOUT
         : ErrorCategory.PROVIDER_INTERNAL;
