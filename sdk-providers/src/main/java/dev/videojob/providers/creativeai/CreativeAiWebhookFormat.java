@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code "object":"video.generation"}) is a job update whose job id is the body's {@code id} and whose
  * event type is {@code video.generation.<status>} from the body, whatever {@code X-CreativeAI-Event} says
  * (it says the same for a genuine delivery); a generation without an {@code id} is a
- * {@link WebhookParseException}, never completed under the id an unsigned header names. The delivery id
+ * {@link dev.videojob.webhooks.WebhookParseException}, never completed under the id an unsigned header names. The delivery id
  * equals the job id, so it does not tell a redelivery from the next event: {@link #deliveryIdIdentifiesEvent()}
  * is false and events are de-duplicated on (job id, status) from the signed body, which is also
  * CreativeAI's own de-duplication key. The delivery id is reported on the event for information only; a
