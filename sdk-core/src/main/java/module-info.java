@@ -20,8 +20,7 @@ module dev.videojob.core {
   exports dev.videojob.core.internal to
       dev.videojob.media,
       dev.videojob.store.jdbc,
-      dev.videojob.webhooks,
-      dev.videojob.providers; // temporary: until the adapters take Futures, RequestValidator, Redaction through the SPI
+      dev.videojob.webhooks;
   exports dev.videojob.core.internal.http to
       dev.videojob.media;
 

@@ -7,6 +7,7 @@
 @SuppressWarnings("module") // the qualified export names a module that is built after this one
 module dev.videojob.media {
   requires transitive dev.videojob.core;
+  requires java.xml;
   requires com.fasterxml.jackson.databind;
   requires dev.failsafe.core;
   requires org.slf4j;

@@ -21,6 +21,7 @@ import dev.videojob.media.ClientDownloads;
 import dev.videojob.media.DownloadResult;
 import dev.videojob.media.MediaTransfer;
 import dev.videojob.providers.creativeai.CreativeAi;
+import dev.videojob.providers.creativeai.CreativeAiWebhookFormat;
 import dev.videojob.testkit.CreativeAiEmulator;
 import dev.videojob.testkit.LoopbackWebhookReceiver;
 import dev.videojob.webhooks.WebhookPipeline;
@@ -73,7 +74,7 @@ public final class QuickStart {
                }
              })
              .build();
-         WebhookPipeline webhooks = WebhookPipeline.builder(CreativeAi.webhookFormat())
+         WebhookPipeline webhooks = WebhookPipeline.builder(CreativeAiWebhookFormat.create())
              .secret(emulator.apiKey())                                   // CreativeAI signs with the API key
              .idempotencyStore(InMemoryIdempotencyStore.builder().build()) // videojob-store-jdbc across instances
              .handler(event -> System.out.println("  webhook: " + event.eventType() + " (verified, processed once)"))

@@ -17,7 +17,6 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,11 +61,8 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
-  @Disabled("enabled when adapters use the SPI only: i11-adapters")
   @Test
   void adaptersReachCoreOnlyThroughItsApiAndSpi() {
-    // Until then InternalGrants lists providers -> core.internal as TEMPORARY; remove that grant (and the
-    // export in sdk-core's module-info) when enabling this rule.
     noClasses().that().resideInAPackage("dev.videojob.providers..")
         .should().dependOnClassesThat().resideInAPackage("dev.videojob.core.internal..")
         .because("an adapter is written against core's public API and core.spi, as a third-party adapter would be")

@@ -28,10 +28,6 @@ final class InternalGrants {
           "the JDBC store hashes over-long keys exactly as the in-memory store does (IdempotencyKeys)"),
       new Grant("dev.videojob.core.internal", "dev.videojob.webhooks",
           "log lines and messages redact URLs as core's do (Redaction)"),
-      new Grant("dev.videojob.core.internal", "dev.videojob.providers",
-          "TEMPORARY until i11-adapters: the adapters still call Futures, RequestValidator and Redaction."
-              + " When they take these through the SPI, delete this grant and dev.videojob.providers from"
-              + " sdk-core's module-info, and enable ArchitectureTest.adaptersReachCoreOnlyThroughItsApiAndSpi"),
       new Grant("dev.videojob.core.internal.http", "dev.videojob.media",
           "downloads and uploads retry on the one retry engine API calls use (RetryEngine)"),
       new Grant("dev.videojob.media.internal", "dev.videojob.ffmpeg",

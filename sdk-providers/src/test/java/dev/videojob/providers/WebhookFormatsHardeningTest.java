@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.videojob.providers.videopilot.VideoPilotWebhookFormat;
+import dev.videojob.providers.higgsfield.HiggsfieldWebhookFormat;
+import dev.videojob.providers.creativeai.CreativeAiWebhookFormat;
 import dev.videojob.core.IdempotencyStore;
 import dev.videojob.core.InMemoryIdempotencyStore;
-import dev.videojob.providers.creativeai.CreativeAi;
-import dev.videojob.providers.higgsfield.Higgsfield;
 import dev.videojob.providers.ssemble.SsembleWebhookFormat;
 import dev.videojob.providers.vidbuilder.VidBuilderWebhookFormat;
-import dev.videojob.providers.videopilot.VideoPilot;
 import dev.videojob.webhooks.CallbackTokens;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookFormat;
@@ -69,11 +69,11 @@ class WebhookFormatsHardeningTest {
 
   static Stream<Case> providers() {
     return Stream.of(
-        new Case(CreativeAi.webhookFormat(), "creativeai/webhook-completed.json", "/completed_at", "/credits"),
-        new Case(Higgsfield.webhookFormat(), "higgsfield/webhook-complete.json", "/completed_at", "/progress"),
-        new Case(new SsembleWebhookFormat(), "ssemble/webhook-completed.json", "/timestamp", "/data/shorts/0/duration"),
+        new Case(CreativeAiWebhookFormat.create(), "creativeai/webhook-completed.json", "/completed_at", "/credits"),
+        new Case(HiggsfieldWebhookFormat.create(), "higgsfield/webhook-complete.json", "/completed_at", "/progress"),
+        new Case(SsembleWebhookFormat.create(), "ssemble/webhook-completed.json", "/timestamp", "/data/shorts/0/duration"),
         new Case(VidBuilderWebhookFormat.signed(), "vidbuilder/webhook-completed.json", "/timestamp", "/progress"),
-        new Case(VideoPilot.webhookFormat(), "videopilot/webhook-render-completed.json", "/timestamp",
+        new Case(VideoPilotWebhookFormat.create(), "videopilot/webhook-render-completed.json", "/timestamp",
             "/data/file_size"));
   }
 
@@ -170,7 +170,7 @@ class WebhookFormatsHardeningTest {
 
   @Test
   void theServletNeverAnswers500ForValuesOutOfRangeOrTrailingBytes() throws Exception {
-    WebhookFormat format = CreativeAi.webhookFormat();
+    WebhookFormat format = CreativeAiWebhookFormat.create();
     String fixture = "creativeai/webhook-completed.json";
     try (WebhookPipeline pipeline = pipeline(format)) {
       server = new Server();

@@ -3,17 +3,12 @@ package dev.videojob.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.webhooks.SignatureScheme;
-import dev.videojob.webhooks.WebhookSigner;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
@@ -36,7 +31,7 @@ import mockwebserver3.RecordedRequest;
  * an error status (429, 503 ...), and a prompt containing {@link #MODERATION_TRIGGER} fails
  * with a moderation error. Thread-safe.
  */
-public final class CreativeAiEmulator implements AutoCloseable {
+public final class CreativeAiEmulator extends ProviderEmulator {
   /** A prompt containing this text ends its job failed, as a moderation refusal. */
   public static final String MODERATION_TRIGGER = "[nsfw]";
 
@@ -47,18 +42,10 @@ public final class CreativeAiEmulator implements AutoCloseable {
   private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
   private static final SignatureScheme SIGNATURE = SignatureScheme.hmacSha256Hex("X-CreativeAI-Signature", "sha256=");
 
-  private final String apiKey;
-  private final Duration phaseDuration;
-  private final Clock clock;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-  private final AtomicInteger ids = new AtomicInteger();
-  private final EmulatorCore core;
 
   private CreativeAiEmulator(Builder b) {
-    this.apiKey = b.apiKey;
-    this.phaseDuration = b.phaseDuration;
-    this.clock = b.clock;
-    this.core = new EmulatorCore("creativeai", WEBHOOK_TIMEOUT, this::handle);
+    super("creativeai", "/v1", "/output/", b, b.apiKey, WEBHOOK_TIMEOUT);
   }
 
   /** @return a builder: API key {@code emulator-key}, phases of 300 ms, the system clock */
@@ -66,70 +53,32 @@ public final class CreativeAiEmulator implements AutoCloseable {
     return new Builder();
   }
 
-  /** @return the API key the emulator accepts (and signs webhooks with) */
-  public String apiKey() {
-    return apiKey;
-  }
-
-  /** @return the API base URL, such as {@code http://127.0.0.1:40123/v1}, to set on the adapter */
-  public URI baseUrl() {
-    return core.url("/v1");
-  }
-
-  /** @return how many requests the emulator has received */
-  public int requestCount() {
-    return core.requestCount();
-  }
-
-  /** @return how many webhooks were delivered with a 2xx answer */
-  public int webhooksDelivered() {
-    return core.webhooksDelivered();
-  }
-
-  /**
-   * Answers the next creates with an error, before any job exists (as CreativeAI does at capacity).
-   *
-   * @param count how many creates
-   * @param status the HTTP status, such as 429 or 503
-   * @throws IllegalArgumentException if count is negative or status is not 400-599
-   */
-  public void failNextSubmissions(int count, int status) {
-    core.failNext(count, status);
-  }
-
-  private MockResponse handle(RecordedRequest r) {
-    String path = r.getUrl().encodedPath();
-    if (path.startsWith("/output/")) return core.mp4();
-    if (!("Bearer " + apiKey).equals(r.getHeaders().get("Authorization"))) {
-      return EmulatorCore.json(401, EmulatorCore.error("unauthorized", "Invalid API key"));
-    }
+  @Override
+  MockResponse route(RecordedRequest r, String path) {
     if (path.equals("/v1/video/generations") && r.getMethod().equals("POST")) return create(r);
     if (path.startsWith("/v1/video/generations/") && r.getMethod().equals("GET")) {
-      Job job = jobs.get(path.substring("/v1/video/generations/".length()));
-      return job == null ? EmulatorCore.json(404, EmulatorCore.error("not_found", "No such generation"))
-          : EmulatorCore.json(200, job.toJson(clock.instant()));
+      return answer(jobs.get(path.substring("/v1/video/generations/".length())),
+          EmulatorCore.error("not_found", "No such generation"));
     }
     return EmulatorCore.json(404, EmulatorCore.error("not_found", "No route " + r.getMethod() + " " + path));
   }
 
   private MockResponse create(RecordedRequest r) {
-    Integer failure = core.nextInjectedFailure();
-    if (failure != null) {
-      return EmulatorCore.refusal(failure, EmulatorCore.error("capacity", "Upstream capacity reached, retry later"));
-    }
+    MockResponse refusal = injectedRefusal();
+    if (refusal != null) return refusal;
     JsonNode body = EmulatorCore.body(r);
     if (body == null) return EmulatorCore.json(400, EmulatorCore.error("invalid_json", "Body is not JSON"));
     if (!body.hasNonNull("prompt") || body.get("prompt").asText().isBlank()) {
       return EmulatorCore.json(422, EmulatorCore.error("validation_error", "prompt is required"));
     }
-    String id = "vgen_emu" + ids.incrementAndGet();
+    String id = "vgen_emu" + nextId();
     Job job = new Job(id, body, clock.instant());
     jobs.put(id, job);
     if (job.webhookUrl != null) {
       Duration renderTime = phaseDuration.multipliedBy(PHASES.size());
       ObjectNode payload = job.toJson(job.createdAt.plus(renderTime));
       byte[] bytes = EmulatorCore.utf8(payload);
-      Map<String, String> headers = new HashMap<>(WebhookSigner.of(SIGNATURE, apiKey).sign(bytes));
+      Map<String, String> headers = new HashMap<>(sign(SIGNATURE, bytes));
       headers.put("X-CreativeAI-Event", "video.generation." + payload.get("status").asText());
       headers.put("X-CreativeAI-Delivery-Id", id);
       core.deliverLater(job.webhookUrl, bytes, headers, renderTime, WEBHOOK_RETRIES, id);
@@ -137,14 +86,8 @@ public final class CreativeAiEmulator implements AutoCloseable {
     return EmulatorCore.json(202, EmulatorCore.JSON.createObjectNode().put("id", id).put("status", "pending"));
   }
 
-  /** Stops the server and the webhook deliveries. */
-  @Override
-  public void close() {
-    core.close();
-  }
-
   /** One emulated generation; its status is a function of the time since it was created. */
-  private final class Job {
+  private final class Job implements EmulatedJob {
     final String id;
     final String prompt;
     final String model;
@@ -159,8 +102,9 @@ public final class CreativeAiEmulator implements AutoCloseable {
       this.createdAt = createdAt;
     }
 
-    ObjectNode toJson(Instant now) {
-      long phase = EmulatorCore.phasesSince(Duration.between(createdAt, now).toMillis(), phaseDuration);
+    @Override
+    public ObjectNode toJson(Instant now) {
+      long phase = phase(createdAt, now);
       ObjectNode n = EmulatorCore.JSON.createObjectNode().put("id", id).put("object", "video.generation")
           .put("model", model).put("prompt", prompt).put("created_at", createdAt.toString());
       if (phase < PHASES.size()) {
@@ -180,41 +124,9 @@ public final class CreativeAiEmulator implements AutoCloseable {
   }
 
   /** Builds a {@link CreativeAiEmulator}; not thread-safe. */
-  public static final class Builder {
-    private String apiKey = "emulator-key";
-    private Duration phaseDuration = Duration.ofMillis(300);
-    private Clock clock = Clock.systemUTC();
+  public static final class Builder extends ProviderEmulator.Builder<Builder> {
 
     private Builder() {}
-
-    /**
-     * @param apiKey the key the emulator accepts; default {@code emulator-key}
-     * @return this
-     */
-    public Builder apiKey(String apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
-      return this;
-    }
-
-    /**
-     * @param d how long each of the four phases before the end lasts; default 300 ms
-     * @return this
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder phaseDuration(Duration d) {
-      if (d.isNegative()) throw new IllegalArgumentException("phaseDuration < 0");
-      this.phaseDuration = d;
-      return this;
-    }
-
-    /**
-     * @param clock the clock job progress is measured with; default the system clock
-     * @return this
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
 
     /** @return the running emulator, listening on loopback */
     public CreativeAiEmulator build() {

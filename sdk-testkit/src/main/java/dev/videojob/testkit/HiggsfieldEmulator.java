@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.webhooks.SignatureScheme;
-import dev.videojob.webhooks.WebhookSigner;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
@@ -35,27 +31,17 @@ import mockwebserver3.RecordedRequest;
  * <p>Faults: {@link #failNextSubmissions(int, int)} refuses the next creates, and a prompt containing
  * {@link #MODERATION_TRIGGER} ends with status {@code nsfw}. Thread-safe.
  */
-public final class HiggsfieldEmulator implements AutoCloseable {
+public final class HiggsfieldEmulator extends ProviderEmulator {
   /** A prompt containing this text ends its job with status {@code nsfw} (a moderation refusal). */
   public static final String MODERATION_TRIGGER = "[nsfw]";
 
   private static final List<String> PHASES = List.of("queued", "started", "in_progress");
   private static final List<Duration> RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5));
 
-  private final String apiKey;
-  private final String webhookSecret;
-  private final Duration phaseDuration;
-  private final Clock clock;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-  private final AtomicInteger ids = new AtomicInteger();
-  private final EmulatorCore core;
 
   private HiggsfieldEmulator(Builder b) {
-    this.apiKey = b.apiKey;
-    this.webhookSecret = b.webhookSecret;
-    this.phaseDuration = b.phaseDuration;
-    this.clock = b.clock;
-    this.core = new EmulatorCore("higgsfield", Duration.ofSeconds(10), this::handle);
+    super("higgsfield", "", "/output/", b, b.webhookSecret, Duration.ofSeconds(10));
   }
 
   /** @return a builder: API key {@code emulator-key}, webhook secret {@code emulator-webhook-secret}, phases of 300 ms, the system clock */
@@ -63,68 +49,23 @@ public final class HiggsfieldEmulator implements AutoCloseable {
     return new Builder();
   }
 
-  /** @return the API key the emulator accepts as {@code Authorization: Bearer <key>} */
-  public String apiKey() {
-    return apiKey;
-  }
-
-  /** @return the secret webhooks are signed with; give it to the webhook pipeline */
-  public String webhookSecret() {
-    return webhookSecret;
-  }
-
-  /** @return the base URL, such as {@code http://127.0.0.1:40123}, to set on the adapter */
-  public URI baseUrl() {
-    String s = core.url("/").toString();
-    return URI.create(s.substring(0, s.length() - 1));
-  }
-
-  /** @return how many requests the emulator has received */
-  public int requestCount() {
-    return core.requestCount();
-  }
-
-  /** @return how many webhooks were delivered with a 2xx answer */
-  public int webhooksDelivered() {
-    return core.webhooksDelivered();
-  }
-
-  /**
-   * Answers the next creates with an error before any job exists.
-   *
-   * @param count how many creates
-   * @param status the HTTP status, such as 429 or 503
-   * @throws IllegalArgumentException if count is negative or status is not 400-599
-   */
-  public void failNextSubmissions(int count, int status) {
-    core.failNext(count, status);
-  }
-
-  private MockResponse handle(RecordedRequest r) {
-    String path = r.getUrl().encodedPath();
-    if (path.startsWith("/output/")) return core.mp4();
-    if (!("Bearer " + apiKey).equals(r.getHeaders().get("Authorization"))) {
-      return EmulatorCore.json(401, EmulatorCore.error("unauthorized", "Invalid API key"));
-    }
+  @Override
+  MockResponse route(RecordedRequest r, String path) {
     if (path.equals("/v1/videos") && r.getMethod().equals("POST")) return create(r);
     if (path.startsWith("/v1/videos/") && r.getMethod().equals("GET")) {
-      Job job = jobs.get(path.substring("/v1/videos/".length()));
-      return job == null ? EmulatorCore.json(404, EmulatorCore.error("not_found", "No such job"))
-          : EmulatorCore.json(200, job.toJson(clock.instant()));
+      return answer(jobs.get(path.substring("/v1/videos/".length())), EmulatorCore.error("not_found", "No such job"));
     }
     return EmulatorCore.json(404, EmulatorCore.error("not_found", "No route " + r.getMethod() + " " + path));
   }
 
   private MockResponse create(RecordedRequest r) {
-    Integer failure = core.nextInjectedFailure();
-    if (failure != null) {
-      return EmulatorCore.refusal(failure, EmulatorCore.error("capacity", "Upstream capacity reached, retry later"));
-    }
+    MockResponse refusal = injectedRefusal();
+    if (refusal != null) return refusal;
     JsonNode body = EmulatorCore.body(r);
     if (body == null || !body.hasNonNull("prompt") || body.get("prompt").asText().isBlank()) {
       return EmulatorCore.json(422, EmulatorCore.error("validation_error", "prompt is required"));
     }
-    String id = "hf-emu-" + ids.incrementAndGet();
+    String id = "hf-emu-" + nextId();
     Job job = new Job(id, body, clock.instant());
     jobs.put(id, job);
     if (job.callbackUrl != null) {
@@ -140,18 +81,11 @@ public final class HiggsfieldEmulator implements AutoCloseable {
   }
 
   private Map<String, String> signed(ObjectNode payload) {
-    return WebhookSigner.of(SignatureScheme.hmacSha256Hex("x-api-signature"), webhookSecret)
-        .sign(EmulatorCore.utf8(payload));
-  }
-
-  /** Stops the server and the webhook deliveries. */
-  @Override
-  public void close() {
-    core.close();
+    return sign(SignatureScheme.hmacSha256Hex("x-api-signature"), EmulatorCore.utf8(payload));
   }
 
   /** One emulated job; its status is a function of the time since it was created. */
-  private final class Job {
+  private final class Job implements EmulatedJob {
     final String id;
     final String prompt;
     final String callbackUrl;
@@ -166,8 +100,9 @@ public final class HiggsfieldEmulator implements AutoCloseable {
       this.createdAt = createdAt;
     }
 
-    ObjectNode toJson(Instant now) {
-      long phase = EmulatorCore.phasesSince(Duration.between(createdAt, now).toMillis(), phaseDuration);
+    @Override
+    public ObjectNode toJson(Instant now) {
+      long phase = phase(createdAt, now);
       ObjectNode n = EmulatorCore.JSON.createObjectNode().put("job_id", id).put("created_at", createdAt.toString());
       if (metadata != null && metadata.isObject()) n.set("metadata", metadata.deepCopy());
       if (phase < PHASES.size()) {
@@ -192,22 +127,10 @@ public final class HiggsfieldEmulator implements AutoCloseable {
   }
 
   /** Builds a {@link HiggsfieldEmulator}; not thread-safe. */
-  public static final class Builder {
-    private String apiKey = "emulator-key";
+  public static final class Builder extends ProviderEmulator.Builder<Builder> {
     private String webhookSecret = "emulator-webhook-secret";
-    private Duration phaseDuration = Duration.ofMillis(300);
-    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
-
-    /**
-     * @param apiKey the key the emulator accepts; default {@code emulator-key}
-     * @return this
-     */
-    public Builder apiKey(String apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
-      return this;
-    }
 
     /**
      * @param secret the secret webhooks are signed with; default {@code emulator-webhook-secret}
@@ -215,26 +138,6 @@ public final class HiggsfieldEmulator implements AutoCloseable {
      */
     public Builder webhookSecret(String secret) {
       this.webhookSecret = Objects.requireNonNull(secret, "secret == null");
-      return this;
-    }
-
-    /**
-     * @param d how long each of the three phases before the end lasts; default 300 ms
-     * @return this
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder phaseDuration(Duration d) {
-      if (d.isNegative()) throw new IllegalArgumentException("phaseDuration < 0");
-      this.phaseDuration = d;
-      return this;
-    }
-
-    /**
-     * @param clock the clock job progress is measured with; default the system clock
-     * @return this
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
@@ -42,7 +40,7 @@ import mockwebserver3.RecordedRequest;
  * {@link #FAILURE_TRIGGER} fails in {@code fetching_video} with "Video is private or unavailable".
  * Thread-safe.
  */
-public final class SsembleEmulator implements AutoCloseable {
+public final class SsembleEmulator extends ProviderEmulator {
   /** A source URL containing this text makes its job fail while fetching the video. */
   public static final String FAILURE_TRIGGER = "private-video";
 
@@ -54,33 +52,15 @@ public final class SsembleEmulator implements AutoCloseable {
       "Why most startups fail", "What nobody tells you about focus");
   private static final List<Duration> RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(3));
 
-  private final String apiKey;
-  private final Duration phaseDuration;
-  private final Clock clock;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-  private final AtomicInteger ids = new AtomicInteger();
-  private final EmulatorCore core;
 
   private SsembleEmulator(Builder b) {
-    this.apiKey = b.apiKey;
-    this.phaseDuration = b.phaseDuration;
-    this.clock = b.clock;
-    this.core = new EmulatorCore("ssemble", Duration.ofSeconds(10), this::handle);
+    super("ssemble", "/api/v1", "/cdn/", b, null, Duration.ofSeconds(10));
   }
 
   /** @return a builder: API key {@code emulator-key}, phases of 300 ms, the system clock */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** @return the API key the emulator accepts in {@code X-API-Key} */
-  public String apiKey() {
-    return apiKey;
-  }
-
-  /** @return the API base URL, such as {@code http://127.0.0.1:40123/api/v1}, to set on the adapter */
-  public URI baseUrl() {
-    return core.url("/api/v1");
   }
 
   /**
@@ -95,34 +75,8 @@ public final class SsembleEmulator implements AutoCloseable {
     return EmulatorCore.aliasCallbackUrl(Objects.requireNonNull(loopbackUrl, "loopbackUrl == null"));
   }
 
-  /** @return how many requests the emulator has received */
-  public int requestCount() {
-    return core.requestCount();
-  }
-
-  /** @return how many webhooks were delivered with a 2xx answer */
-  public int webhooksDelivered() {
-    return core.webhooksDelivered();
-  }
-
-  /**
-   * Answers the next creates with an error before any job exists.
-   *
-   * @param count how many creates
-   * @param status the HTTP status, such as 429 or 503
-   * @throws IllegalArgumentException if count is negative or status is not 400-599
-   */
-  public void failNextSubmissions(int count, int status) {
-    core.failNext(count, status);
-  }
-
-  private MockResponse handle(RecordedRequest r) {
-    String path = r.getUrl().encodedPath();
-    if (path.startsWith("/cdn/")) return core.mp4();
-    String key = r.getHeaders().get("X-API-Key");
-    if (!apiKey.equals(key) && !("Bearer " + apiKey).equals(r.getHeaders().get("Authorization"))) {
-      return limited(401, EmulatorCore.error("unauthorized", "Invalid or missing API key"));
-    }
+  @Override
+  MockResponse route(RecordedRequest r, String path) {
     String prefix = "/api/v1/shorts/";
     if (path.equals(prefix + "create") && r.getMethod().equals("POST")) return create(r);
     if (path.startsWith(prefix) && r.getMethod().equals("GET")) {
@@ -137,17 +91,30 @@ public final class SsembleEmulator implements AutoCloseable {
     return limited(404, EmulatorCore.error("not_found", "No route " + r.getMethod() + " " + path));
   }
 
+  /** {@code X-API-Key}, or the same key as a Bearer token. */
+  @Override
+  boolean authorized(RecordedRequest r) {
+    return apiKey.equals(r.getHeaders().get("X-API-Key")) || super.authorized(r);
+  }
+
+  @Override
+  MockResponse unauthorized() {
+    return limited(401, EmulatorCore.error("unauthorized", "Invalid or missing API key"));
+  }
+
+  @Override
+  JsonNode refusalBody(int status) {
+    return status == 429 ? EmulatorCore.error("rate_limit_exceeded", "Too many requests")
+        : EmulatorCore.error("internal_error", "Service temporarily unavailable");
+  }
+
   private MockResponse create(RecordedRequest r) {
-    Integer failure = core.nextInjectedFailure();
-    if (failure != null) {
-      return EmulatorCore.refusal(failure, failure == 429
-          ? EmulatorCore.error("rate_limit_exceeded", "Too many requests")
-          : EmulatorCore.error("internal_error", "Service temporarily unavailable"));
-    }
+    MockResponse refusal = injectedRefusal();
+    if (refusal != null) return refusal;
     JsonNode body = EmulatorCore.body(r);
     String invalid = validate(body);
     if (invalid != null) return limited(400, EmulatorCore.error("validation_error", invalid));
-    String id = String.format("6655f0a1c2b3d4e5%08x", ids.incrementAndGet());
+    String id = String.format("6655f0a1c2b3d4e5%08x", nextId());
     Job job = new Job(id, body, clock.instant());
     jobs.put(id, job);
     if (job.webhookUrl != null) {
@@ -178,12 +145,6 @@ public final class SsembleEmulator implements AutoCloseable {
         .build();
   }
 
-  /** Stops the server and the webhook deliveries. */
-  @Override
-  public void close() {
-    core.close();
-  }
-
   /** One emulated request; its status is a function of the time since it was created. */
   private final class Job {
     final String id;
@@ -205,7 +166,7 @@ public final class SsembleEmulator implements AutoCloseable {
     }
 
     ObjectNode toJson(Instant now, boolean withShorts) {
-      long phase = EmulatorCore.phasesSince(Duration.between(createdAt, now).toMillis(), phaseDuration);
+      long phase = phase(createdAt, now);
       ObjectNode n = EmulatorCore.JSON.createObjectNode().put("_id", id).put("createdAt", createdAt.toString());
       if (Duration.between(createdAt, now).compareTo(end()) >= 0) {
         n.put("completedAt", createdAt.plus(end()).toString());
@@ -246,41 +207,9 @@ public final class SsembleEmulator implements AutoCloseable {
   }
 
   /** Builds a {@link SsembleEmulator}; not thread-safe. */
-  public static final class Builder {
-    private String apiKey = "emulator-key";
-    private Duration phaseDuration = Duration.ofMillis(300);
-    private Clock clock = Clock.systemUTC();
+  public static final class Builder extends ProviderEmulator.Builder<Builder> {
 
     private Builder() {}
-
-    /**
-     * @param apiKey the key the emulator accepts; default {@code emulator-key}
-     * @return this
-     */
-    public Builder apiKey(String apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
-      return this;
-    }
-
-    /**
-     * @param d how long the queue and each of the four steps last; default 300 ms
-     * @return this
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder phaseDuration(Duration d) {
-      if (d.isNegative()) throw new IllegalArgumentException("phaseDuration < 0");
-      this.phaseDuration = d;
-      return this;
-    }
-
-    /**
-     * @param clock the clock job progress is measured with; default the system clock
-     * @return this
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
 
     /** @return the running emulator, listening on loopback */
     public SsembleEmulator build() {

@@ -3,10 +3,7 @@ package dev.videojob.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.webhooks.SignatureScheme;
-import dev.videojob.webhooks.WebhookSigner;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Credentials;
@@ -45,7 +41,7 @@ import okhttp3.Credentials;
  * scenes contain {@link #FAILURE_TRIGGER} fails with "Failed to render video: Out of memory".
  * Thread-safe.
  */
-public final class VidBuilderEmulator implements AutoCloseable {
+public final class VidBuilderEmulator extends ProviderEmulator {
   /** Scene content containing this text makes the render fail. */
   public static final String FAILURE_TRIGGER = "[render-fail]";
 
@@ -56,20 +52,12 @@ public final class VidBuilderEmulator implements AutoCloseable {
 
   private final String username;
   private final String password;
-  private final String webhookSecret;
-  private final Duration phaseDuration;
-  private final Clock clock;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-  private final AtomicInteger ids = new AtomicInteger();
-  private final EmulatorCore core;
 
   private VidBuilderEmulator(Builder b) {
+    super("vidbuilder", "", "/s3/", b, b.webhookSecret, Duration.ofSeconds(10));
     this.username = b.username;
     this.password = b.password;
-    this.webhookSecret = b.webhookSecret;
-    this.phaseDuration = b.phaseDuration;
-    this.clock = b.clock;
-    this.core = new EmulatorCore("vidbuilder", Duration.ofSeconds(10), this::handle);
   }
 
   /** @return a builder: user {@code emulator}, password {@code emulator-password}, unsigned webhooks, phases of 300 ms, the system clock */
@@ -87,52 +75,13 @@ public final class VidBuilderEmulator implements AutoCloseable {
     return password;
   }
 
-  /** @return the base URL, such as {@code http://127.0.0.1:40123}, to set on the adapter */
-  public URI baseUrl() {
-    String s = core.url("/").toString();
-    return URI.create(s.substring(0, s.length() - 1));
-  }
-
-  /** @return how many requests the emulator has received */
-  public int requestCount() {
-    return core.requestCount();
-  }
-
-  /** @return how many webhooks were delivered with a 2xx answer */
-  public int webhooksDelivered() {
-    return core.webhooksDelivered();
-  }
-
-  /**
-   * Answers the next creates (asynchronous or synchronous) with an error before any job exists.
-   *
-   * @param count how many creates
-   * @param status the HTTP status, such as 429 or 503
-   * @throws IllegalArgumentException if count is negative or status is not 400-599
-   */
-  public void failNextSubmissions(int count, int status) {
-    core.failNext(count, status);
-  }
-
-  private MockResponse handle(RecordedRequest r) {
-    String path = r.getUrl().encodedPath();
-    if (path.startsWith("/s3/")) {
-      return r.getUrl().queryParameter("X-Amz-Signature") == null
-          ? EmulatorCore.json(403, EmulatorCore.JSON.createObjectNode().put("error", "AccessDenied"))
-          : core.mp4();
-    }
-    String expected = Credentials.basic(username, password, StandardCharsets.UTF_8);
-    if (!expected.equals(r.getHeaders().get("Authorization"))) {
-      return EmulatorCore.json(401, message("Unauthorized", "Valid Basic credentials are required."))
-          .newBuilder().addHeader("WWW-Authenticate", "Basic realm=\"VidBuilder\"").build();
-    }
+  @Override
+  MockResponse route(RecordedRequest r, String path) {
     boolean post = r.getMethod().equals("POST");
     if (path.equals("/api/generate-video-async") && post) return create(r, false);
     if (path.equals("/api/generate-flexible-video") && post) return create(r, true);
     if (path.startsWith("/api/job-status/") && r.getMethod().equals("GET")) {
-      Job job = jobs.get(path.substring("/api/job-status/".length()));
-      return job == null ? EmulatorCore.json(404, message("Job not found", "No job with this id."))
-          : EmulatorCore.json(200, job.toJson(clock.instant()));
+      return answer(jobs.get(path.substring("/api/job-status/".length())), message("Job not found", "No job with this id."));
     }
     if (path.startsWith(DOWNLOAD) && r.getMethod().equals("GET")) {
       Job job = jobs.get(path.substring(DOWNLOAD.length()));
@@ -142,11 +91,34 @@ public final class VidBuilderEmulator implements AutoCloseable {
     return EmulatorCore.json(404, message("Not found", "No route " + r.getMethod() + " " + path));
   }
 
+  /** The pre-signed S3 URL: served only with its signature. */
+  @Override
+  MockResponse file(RecordedRequest r) {
+    return r.getUrl().queryParameter("X-Amz-Signature") == null
+        ? EmulatorCore.json(403, EmulatorCore.JSON.createObjectNode().put("error", "AccessDenied"))
+        : core.mp4();
+  }
+
+  /** HTTP Basic with the user name and password, or the API key as a Bearer token. */
+  @Override
+  boolean authorized(RecordedRequest r) {
+    return Credentials.basic(username, password, StandardCharsets.UTF_8).equals(r.getHeaders().get("Authorization")) || super.authorized(r);
+  }
+
+  @Override
+  MockResponse unauthorized() {
+    return EmulatorCore.json(401, message("Unauthorized", "Valid Basic credentials are required."))
+        .newBuilder().addHeader("WWW-Authenticate", "Basic realm=\"VidBuilder\"").build();
+  }
+
+  @Override
+  JsonNode refusalBody(int status) {
+    return message("Server busy", "Too many video generations, retry later.");
+  }
+
   private MockResponse create(RecordedRequest r, boolean sync) {
-    Integer failure = core.nextInjectedFailure();
-    if (failure != null) {
-      return EmulatorCore.refusal(failure, message("Server busy", "Too many video generations, retry later."));
-    }
+    MockResponse refusal = injectedRefusal();
+    if (refusal != null) return refusal;
     JsonNode body = EmulatorCore.body(r);
     if (body == null || !body.isObject()) return EmulatorCore.json(400, message("Invalid JSON", "Send a JSON body."));
     if (!sync) {
@@ -164,7 +136,7 @@ public final class VidBuilderEmulator implements AutoCloseable {
     if (!body.path("scenes").isArray() || body.get("scenes").isEmpty()) {
       return EmulatorCore.json(400, message("At least one scene is required.", "Add scenes to the request."));
     }
-    String id = (sync ? "sync" : "vb") + "emu" + ids.incrementAndGet();
+    String id = (sync ? "sync" : "vb") + "emu" + nextId();
     Job job = new Job(id, body, clock.instant());
     jobs.put(id, job);
     if (sync) {
@@ -195,7 +167,7 @@ public final class VidBuilderEmulator implements AutoCloseable {
   private void deliver(Job job, ObjectNode payload, Duration delay) {
     byte[] bytes = EmulatorCore.utf8(payload);
     Map<String, String> headers = webhookSecret == null ? Map.of()
-        : WebhookSigner.of(SignatureScheme.hmacSha256Hex("x-webhook-signature"), webhookSecret).sign(bytes);
+        : sign(SignatureScheme.hmacSha256Hex("x-webhook-signature"), bytes);
     core.deliverLater(job.webhookUrl, bytes, headers, delay, RETRIES, job.id + " " + payload.get("status").asText());
   }
 
@@ -203,14 +175,8 @@ public final class VidBuilderEmulator implements AutoCloseable {
     return EmulatorCore.JSON.createObjectNode().put("error", error).put("message", message);
   }
 
-  /** Stops the server and the webhook deliveries. */
-  @Override
-  public void close() {
-    core.close();
-  }
-
   /** One emulated job; its status is a function of the time since it was created. */
-  private final class Job {
+  private final class Job implements EmulatedJob {
     final String id;
     final String webhookUrl;
     final boolean fails;
@@ -233,8 +199,9 @@ public final class VidBuilderEmulator implements AutoCloseable {
       return phaseDuration.multipliedBy(1 + PROCESSING_PHASES);
     }
 
-    ObjectNode toJson(Instant now) {
-      long phase = EmulatorCore.phasesSince(Duration.between(createdAt, now).toMillis(), phaseDuration);
+    @Override
+    public ObjectNode toJson(Instant now) {
+      long phase = phase(createdAt, now);
       ObjectNode n = EmulatorCore.JSON.createObjectNode().put("jobId", id);
       if (phase == 0) {
         return n.put("status", "queued").put("progress", 0).put("message", "Waiting in queue")
@@ -262,12 +229,10 @@ public final class VidBuilderEmulator implements AutoCloseable {
   }
 
   /** Builds a {@link VidBuilderEmulator}; not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ProviderEmulator.Builder<Builder> {
     private String username = "emulator";
     private String password = "emulator-password";
     private String webhookSecret;
-    private Duration phaseDuration = Duration.ofMillis(300);
-    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -288,26 +253,6 @@ public final class VidBuilderEmulator implements AutoCloseable {
      */
     public Builder webhookSecret(String secret) {
       this.webhookSecret = Objects.requireNonNull(secret, "secret == null");
-      return this;
-    }
-
-    /**
-     * @param d how long the queue and each of the three processing phases last; default 300 ms
-     * @return this
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder phaseDuration(Duration d) {
-      if (d.isNegative()) throw new IllegalArgumentException("phaseDuration < 0");
-      this.phaseDuration = d;
-      return this;
-    }
-
-    /**
-     * @param clock the clock job progress is measured with; default the system clock
-     * @return this
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 

@@ -3,16 +3,12 @@ package dev.videojob.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.webhooks.SignatureScheme;
-import dev.videojob.webhooks.WebhookSigner;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
@@ -38,7 +34,7 @@ import mockwebserver3.RecordedRequest;
  * containing {@link #FAILURE_TRIGGER} makes the render fail with "Rendering timeout after 300 seconds".
  * Thread-safe.
  */
-public final class VideoPilotEmulator implements AutoCloseable {
+public final class VideoPilotEmulator extends ProviderEmulator {
   /** A prompt containing this text makes its render fail. */
   public static final String FAILURE_TRIGGER = "[render-fail]";
 
@@ -47,21 +43,11 @@ public final class VideoPilotEmulator implements AutoCloseable {
       Duration.ofSeconds(4));
   private static final int SCENES = 3;
 
-  private final String apiKey;
-  private final String webhookSecret;
-  private final Duration phaseDuration;
-  private final Clock clock;
   private final Map<String, Draft> drafts = new ConcurrentHashMap<>();
   private final Map<String, Render> renders = new ConcurrentHashMap<>();
-  private final AtomicInteger ids = new AtomicInteger();
-  private final EmulatorCore core;
 
   private VideoPilotEmulator(Builder b) {
-    this.apiKey = b.apiKey;
-    this.webhookSecret = b.webhookSecret;
-    this.phaseDuration = b.phaseDuration;
-    this.clock = b.clock;
-    this.core = new EmulatorCore("videopilot", Duration.ofSeconds(10), this::handle);
+    super("videopilot", "", "/cdn/", b, b.webhookSecret, Duration.ofSeconds(10));
   }
 
   /** @return a builder: API key {@code emulator-key}, webhook secret {@code emulator-webhook-secret}, phases of 300 ms, the system clock */
@@ -69,49 +55,8 @@ public final class VideoPilotEmulator implements AutoCloseable {
     return new Builder();
   }
 
-  /** @return the API key the emulator accepts as {@code Authorization: Bearer <key>} */
-  public String apiKey() {
-    return apiKey;
-  }
-
-  /** @return the secret webhooks are signed with; give it to the webhook pipeline */
-  public String webhookSecret() {
-    return webhookSecret;
-  }
-
-  /** @return the base URL, such as {@code http://127.0.0.1:40123}, to set on the adapter */
-  public URI baseUrl() {
-    String s = core.url("/").toString();
-    return URI.create(s.substring(0, s.length() - 1));
-  }
-
-  /** @return how many requests the emulator has received */
-  public int requestCount() {
-    return core.requestCount();
-  }
-
-  /** @return how many webhooks were delivered with a 2xx answer */
-  public int webhooksDelivered() {
-    return core.webhooksDelivered();
-  }
-
-  /**
-   * Answers the next draft creates ({@code POST /api/videos}) with an error.
-   *
-   * @param count how many creates
-   * @param status the HTTP status, such as 429 or 503
-   * @throws IllegalArgumentException if count is negative or status is not 400-599
-   */
-  public void failNextSubmissions(int count, int status) {
-    core.failNext(count, status);
-  }
-
-  private MockResponse handle(RecordedRequest r) {
-    String path = r.getUrl().encodedPath();
-    if (path.startsWith("/cdn/")) return core.mp4();
-    if (!("Bearer " + apiKey).equals(r.getHeaders().get("Authorization"))) {
-      return EmulatorCore.json(401, error("Unauthorized", "Invalid API key", "UNAUTHORIZED"));
-    }
+  @Override
+  MockResponse route(RecordedRequest r, String path) {
     boolean post = r.getMethod().equals("POST");
     if (path.equals("/api/videos") && post) return draft(r);
     if (path.startsWith("/api/videos/") && path.endsWith("/generate-scenes") && post) {
@@ -125,23 +70,30 @@ public final class VideoPilotEmulator implements AutoCloseable {
     if (path.equals("/api/queue/render") && post) return render(r);
     String prefix = "/api/queue/render/";
     if (path.startsWith(prefix) && path.endsWith("/status") && r.getMethod().equals("GET")) {
-      Render job = renders.get(path.substring(prefix.length(), path.length() - "/status".length()));
-      return job == null ? EmulatorCore.json(404, error("Not found", "No such render job", "RENDER_NOT_FOUND"))
-          : EmulatorCore.json(200, job.toJson(clock.instant()));
+      return answer(renders.get(path.substring(prefix.length(), path.length() - "/status".length())),
+          error("Not found", "No such render job", "RENDER_NOT_FOUND"));
     }
     return EmulatorCore.json(404, error("Not found", "No route " + r.getMethod() + " " + path, "NOT_FOUND"));
   }
 
+  @Override
+  MockResponse unauthorized() {
+    return EmulatorCore.json(401, error("Unauthorized", "Invalid API key", "UNAUTHORIZED"));
+  }
+
+  @Override
+  JsonNode refusalBody(int status) {
+    return error("Service unavailable", "Too many requests, retry later", "BUSY");
+  }
+
   private MockResponse draft(RecordedRequest r) {
-    Integer failure = core.nextInjectedFailure();
-    if (failure != null) {
-      return EmulatorCore.refusal(failure, error("Service unavailable", "Too many requests, retry later", "BUSY"));
-    }
+    MockResponse refusal = injectedRefusal();
+    if (refusal != null) return refusal;
     JsonNode body = EmulatorCore.body(r);
     if (body == null || !body.hasNonNull("prompt") || body.get("prompt").asText().isBlank()) {
       return EmulatorCore.json(400, error("Validation failed", "prompt is required", "VALIDATION_ERROR"));
     }
-    String id = "video_emu" + ids.incrementAndGet();
+    String id = "video_emu" + nextId();
     String prompt = body.get("prompt").asText();
     drafts.put(id, new Draft(id, prompt));
     return EmulatorCore.json(201, EmulatorCore.JSON.createObjectNode().put("_id", id)
@@ -156,7 +108,7 @@ public final class VideoPilotEmulator implements AutoCloseable {
       return EmulatorCore.json(400, error("Scenes not generated", "Generate the video's scenes before rendering",
           "SCENES_REQUIRED"));
     }
-    String id = "render_emu" + ids.incrementAndGet();
+    String id = "render_emu" + nextId();
     String quality = body.hasNonNull("quality") ? body.get("quality").asText() : "high";
     String webhookUrl = body.hasNonNull("webhook_url") ? body.get("webhook_url").asText() : null;
     Render job = new Render(id, d, quality, clock.instant());
@@ -165,8 +117,7 @@ public final class VideoPilotEmulator implements AutoCloseable {
       for (int phase = 1; phase <= PHASES; phase++) {
         ObjectNode event = job.event(phase);
         byte[] bytes = EmulatorCore.utf8(event);
-        Map<String, String> signature = WebhookSigner.of(SignatureScheme.hmacSha256Hex("X-VideoPilot-Signature",
-            "sha256="), webhookSecret).sign(bytes);
+        Map<String, String> signature = sign(SignatureScheme.hmacSha256Hex("X-VideoPilot-Signature", "sha256="), bytes);
         core.deliverLater(webhookUrl, bytes, signature, phaseDuration.multipliedBy(phase), RETRIES,
             id + " " + event.get("event").asText());
       }
@@ -177,12 +128,6 @@ public final class VideoPilotEmulator implements AutoCloseable {
 
   private static ObjectNode error(String error, String message, String code) {
     return EmulatorCore.JSON.createObjectNode().put("error", error).put("message", message).put("code", code);
-  }
-
-  /** Stops the server and the webhook deliveries. */
-  @Override
-  public void close() {
-    core.close();
   }
 
   /** A draft video. */
@@ -198,7 +143,7 @@ public final class VideoPilotEmulator implements AutoCloseable {
   }
 
   /** One emulated render; its status is a function of the time since it was requested. */
-  private final class Render {
+  private final class Render implements EmulatedJob {
     final String id;
     final Draft draft;
     final String quality;
@@ -213,8 +158,9 @@ public final class VideoPilotEmulator implements AutoCloseable {
       this.createdAt = createdAt;
     }
 
-    ObjectNode toJson(Instant now) {
-      long phase = EmulatorCore.phasesSince(Duration.between(createdAt, now).toMillis(), phaseDuration);
+    @Override
+    public ObjectNode toJson(Instant now) {
+      long phase = phase(createdAt, now);
       ObjectNode n = EmulatorCore.JSON.createObjectNode().put("_id", id).put("video_id", draft.id)
           .put("quality", quality);
       if (phase < PHASES - 1) {
@@ -265,22 +211,10 @@ public final class VideoPilotEmulator implements AutoCloseable {
   }
 
   /** Builds a {@link VideoPilotEmulator}; not thread-safe. */
-  public static final class Builder {
-    private String apiKey = "emulator-key";
+  public static final class Builder extends ProviderEmulator.Builder<Builder> {
     private String webhookSecret = "emulator-webhook-secret";
-    private Duration phaseDuration = Duration.ofMillis(300);
-    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
-
-    /**
-     * @param apiKey the key the emulator accepts; default {@code emulator-key}
-     * @return this
-     */
-    public Builder apiKey(String apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
-      return this;
-    }
 
     /**
      * @param secret the secret webhooks are signed with; default {@code emulator-webhook-secret}
@@ -288,26 +222,6 @@ public final class VideoPilotEmulator implements AutoCloseable {
      */
     public Builder webhookSecret(String secret) {
       this.webhookSecret = Objects.requireNonNull(secret, "secret == null");
-      return this;
-    }
-
-    /**
-     * @param d how long each of the four phases of a render lasts; default 300 ms
-     * @return this
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder phaseDuration(Duration d) {
-      if (d.isNegative()) throw new IllegalArgumentException("phaseDuration < 0");
-      this.phaseDuration = d;
-      return this;
-    }
-
-    /**
-     * @param clock the clock render progress is measured with; default the system clock
-     * @return this
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 

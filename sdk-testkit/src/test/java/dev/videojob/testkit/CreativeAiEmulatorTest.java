@@ -14,6 +14,7 @@ import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoRequest;
 import dev.videojob.core.WaitSettings;
 import dev.videojob.providers.creativeai.CreativeAi;
+import dev.videojob.providers.creativeai.CreativeAiWebhookFormat;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookPipeline;
 import java.net.URI;
@@ -59,7 +60,7 @@ class CreativeAiEmulatorTest {
   @Test
   void theSignedWebhookIsVerifiedAndFinishesTheWait() throws Exception {
     List<WebhookEvent> handled = new CopyOnWriteArrayList<>();
-    try (WebhookPipeline pipeline = WebhookPipeline.builder(CreativeAi.webhookFormat()).secret(emulator.apiKey())
+    try (WebhookPipeline pipeline = WebhookPipeline.builder(CreativeAiWebhookFormat.create()).secret(emulator.apiKey())
             .idempotencyStore(InMemoryIdempotencyStore.builder().build()).handler(handled::add)
             .onVerifiedSnapshot(client::acceptSnapshot).build();
         LoopbackWebhookReceiver receiver = LoopbackWebhookReceiver.start(pipeline)) {

@@ -15,6 +15,7 @@ import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoRequest;
 import dev.videojob.core.WaitSettings;
 import dev.videojob.providers.higgsfield.Higgsfield;
+import dev.videojob.providers.higgsfield.HiggsfieldWebhookFormat;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookPipeline;
 import java.net.URI;
@@ -61,7 +62,7 @@ class HiggsfieldEmulatorTest {
   @Test
   void theSignedWebhookIsVerifiedAndFinishesTheWait() throws Exception {
     List<WebhookEvent> handled = new CopyOnWriteArrayList<>();
-    try (WebhookPipeline pipeline = WebhookPipeline.builder(Higgsfield.webhookFormat()).secret(emulator.webhookSecret())
+    try (WebhookPipeline pipeline = WebhookPipeline.builder(HiggsfieldWebhookFormat.create()).secret(emulator.webhookSecret())
             .idempotencyStore(InMemoryIdempotencyStore.builder().build()).handler(handled::add)
             .onVerifiedSnapshot(client::acceptSnapshot).build();
         LoopbackWebhookReceiver receiver = LoopbackWebhookReceiver.start(pipeline)) {
@@ -84,7 +85,7 @@ class HiggsfieldEmulatorTest {
   @Test
   void aWebhookSignedWithAnotherSecretIsRefused() throws Exception {
     List<WebhookEvent> handled = new CopyOnWriteArrayList<>();
-    try (WebhookPipeline pipeline = WebhookPipeline.builder(Higgsfield.webhookFormat()).secret("not-the-emulators")
+    try (WebhookPipeline pipeline = WebhookPipeline.builder(HiggsfieldWebhookFormat.create()).secret("not-the-emulators")
             .idempotencyStore(InMemoryIdempotencyStore.builder().build()).handler(handled::add).build();
         LoopbackWebhookReceiver receiver = LoopbackWebhookReceiver.start(pipeline)) {
       VideoJob job = client.submit(VideoRequest.builder().prompt("a lighthouse").callbackUrl(receiver.callbackUrl()).build());

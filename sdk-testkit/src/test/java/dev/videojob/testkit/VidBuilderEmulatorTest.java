@@ -131,7 +131,7 @@ class VidBuilderEmulatorTest {
 
   @Test
   void theSynchronousEndpointAnswersWithTheFinishedVideo() {
-    VideoJob done = vidBuilder.generateNow(scenes("Welcome").build());
+    VideoJob done = vidBuilder.sync().generateNow(scenes("Welcome").build());
 
     assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
     assertThat(done.outputs()).filteredOn(Asset::needsAuth).singleElement()
@@ -168,6 +168,16 @@ class VidBuilderEmulatorTest {
         assertThat(new String(response.body().bytes(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
       }
       return response.code();
+    }
+  }
+
+  @Test
+  void theApiKeyIsAcceptedAsABearerTokenAsTheAdaptersApiKeyOptionSendsIt() {
+    try (VidBuilder bearer = VidBuilder.builder().apiKey(emulator.apiKey()).baseUrl(emulator.baseUrl().toString())
+            .build();
+        VideoClient viaKey = client(bearer)) {
+      assertThat(viaKey.submit(scenes("Welcome").callbackUrl(UNUSED_CALLBACK).build()).status())
+          .isEqualTo(JobStatus.QUEUED);
     }
   }
 }

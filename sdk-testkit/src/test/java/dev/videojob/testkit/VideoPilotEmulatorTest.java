@@ -14,6 +14,7 @@ import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoRequest;
 import dev.videojob.core.WaitSettings;
 import dev.videojob.providers.videopilot.VideoPilot;
+import dev.videojob.providers.videopilot.VideoPilotWebhookFormat;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookPipeline;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class VideoPilotEmulatorTest {
   @Test
   void theFourSignedEventsAreVerifiedAndRenderCompletedFinishesTheWait() throws Exception {
     List<WebhookEvent> handled = new CopyOnWriteArrayList<>();
-    try (WebhookPipeline pipeline = WebhookPipeline.builder(VideoPilot.webhookFormat()).secret(emulator.webhookSecret())
+    try (WebhookPipeline pipeline = WebhookPipeline.builder(VideoPilotWebhookFormat.create()).secret(emulator.webhookSecret())
             .idempotencyStore(InMemoryIdempotencyStore.builder().build()).handler(handled::add)
             .onVerifiedSnapshot(client::acceptSnapshot).build();
         LoopbackWebhookReceiver receiver = LoopbackWebhookReceiver.start(pipeline)) {
@@ -78,7 +79,7 @@ class VideoPilotEmulatorTest {
   @Test
   void eventsSignedWithAnotherSecretAreRefused() throws Exception {
     List<WebhookEvent> handled = new CopyOnWriteArrayList<>();
-    try (WebhookPipeline pipeline = WebhookPipeline.builder(VideoPilot.webhookFormat()).secret("another-secret")
+    try (WebhookPipeline pipeline = WebhookPipeline.builder(VideoPilotWebhookFormat.create()).secret("another-secret")
             .idempotencyStore(InMemoryIdempotencyStore.builder().build()).handler(handled::add).build();
         LoopbackWebhookReceiver receiver = LoopbackWebhookReceiver.start(pipeline)) {
       VideoJob job = client.submit(VideoRequest.builder().prompt("space").callbackUrl(receiver.callbackUrl()).build());

@@ -1,5 +1,7 @@
 package dev.videojob.providers.creativeai;
 
+import static dev.videojob.providers.creativeai.CreativeAiApi.*;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.core.InvalidRequestException;
 import dev.videojob.core.VideoJob;
@@ -10,16 +12,15 @@ import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
-import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.ProviderBuilder;
+import dev.videojob.providers.internal.Credentials;
+import dev.videojob.providers.internal.EnvProviderFactory;
+import dev.videojob.providers.internal.HttpAdapter;
 import dev.videojob.providers.internal.Json;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.videojob.providers.internal.Urls;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.OkHttpClient;
 
 /**
  * The CreativeAI adapter: {@code POST /v1/video/generations} answers 202 {@code {id, status}},
@@ -47,7 +48,7 @@ import okhttp3.OkHttpClient;
  *
  * <p>Thread-safe; close it to release its connection pool.
  */
-public final class CreativeAi implements VideoProvider {
+public final class CreativeAi extends HttpAdapter {
   /** The provider id. */
   public static final String ID = "creativeai";
   /** The production base URL. */
@@ -59,14 +60,6 @@ public final class CreativeAi implements VideoProvider {
   /** The model sent when the request names none. */
   public static final String DEFAULT_MODEL = "auto";
 
-  static final String PATH_GENERATIONS = "/video/generations";
-  static final String F_MODEL = "model";
-  static final String F_PROMPT = "prompt";
-  static final String F_DURATION = "duration";
-  static final String F_ASPECT_RATIO = "aspect_ratio";
-  static final String F_WEBHOOK_URL = "webhook_url";
-  static final String F_IMAGE_URL = "image_url";
-
   private static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
       .polling(true).webhooks(true).cancel(false)
       .supports(RequestField.PROMPT, RequestField.MODEL, RequestField.ASPECT_RATIO, RequestField.DURATION,
@@ -74,10 +67,8 @@ public final class CreativeAi implements VideoProvider {
       .extensionType(CreativeAiOptions.class)
       .build();
 
-  private final HttpTransport http;
-
   private CreativeAi(HttpTransport http) {
-    this.http = http;
+    super(ID, CAPABILITIES, http);
   }
 
   /** @return a builder; the API key is required */
@@ -89,32 +80,26 @@ public final class CreativeAi implements VideoProvider {
    * An adapter configured from {@value #ENV_API_KEY} (and {@value #ENV_BASE_URL} if set).
    *
    * @return the adapter
-   * @throws IllegalArgumentException if the API key variable is not set
+   * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
    */
   public static CreativeAi fromEnv() {
     return fromEnv(System.getenv());
   }
 
-  static CreativeAi fromEnv(Map<String, String> env) {
-    Builder b = builder().apiKey(env.get(ENV_API_KEY));
-    String base = env.get(ENV_BASE_URL);
-    if (base != null && !base.isBlank()) b.baseUrl(base);
-    return b.build();
+  /**
+   * Same as {@link #fromEnv()} over the given variables.
+   *
+   * @param env the variables
+   * @return the adapter
+   * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
+   */
+  public static CreativeAi fromEnv(Map<String, String> env) {
+    return EnvProviderFactory.withBaseUrl(builder().apiKey(env.get(ENV_API_KEY)), env, ENV_BASE_URL).build();
   }
 
-  /** @return the webhook format for this provider (the webhook secret is the same API key) */
-  public static CreativeAiWebhookFormat webhookFormat() {
+  /** @return the format that parses CreativeAI's webhooks (the webhook secret is the same API key) */
+  public CreativeAiWebhookFormat webhookFormat() {
     return CreativeAiWebhookFormat.create();
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ProviderCapabilities capabilities() {
-    return CAPABILITIES;
   }
 
   /**
@@ -159,22 +144,8 @@ public final class CreativeAi implements VideoProvider {
   @Override
   public CompletableFuture<VideoJob> status(String jobId, CallContext context) {
     Objects.requireNonNull(jobId, "jobId == null");
-    return http.send(ApiRequest.get(PATH_GENERATIONS + "/" + segment(jobId)).build(), context)
+    return http.send(ApiRequest.get(Urls.path(PATH_GENERATION, jobId)).build(), context)
         .thenApply(r -> CreativeAiJobs.toJob(r.json(), jobId, context.clock().instant()));
-  }
-
-  static String segment(String id) {
-    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  @Override
-  public void close() {
-    http.close();
-  }
-
-  @Override
-  public String toString() {
-    return "CreativeAi{" + http.baseUrl() + "}";
   }
 
   /** Builds a {@link CreativeAi}; not thread-safe. */
@@ -194,20 +165,13 @@ public final class CreativeAi implements VideoProvider {
       return this;
     }
 
-
-
-
-
-
-
-
     /**
      * @return the adapter
-     * @throws IllegalArgumentException if the API key is missing or blank, or the base URL is not a URL
+     * @throws InvalidRequestException if the API key is missing or blank
+     * @throws IllegalArgumentException if the base URL is not a URL
      */
     public CreativeAi build() {
-      HttpTransport.Builder t = transport(ID, Auth.bearer(apiKey));
-      return new CreativeAi(t.build());
+      return new CreativeAi(transport(ID, Auth.bearer(Credentials.apiKey(ID, apiKey, ENV_API_KEY))).build());
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.videojob.providers.creativeai;
 
+import static dev.videojob.providers.creativeai.CreativeAiApi.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.core.Asset;
 import dev.videojob.core.AssetKind;
@@ -10,27 +12,15 @@ import dev.videojob.core.JobError;
 import dev.videojob.core.JobStatus;
 import dev.videojob.core.ProviderResponseException;
 import dev.videojob.core.VideoJob;
+import dev.videojob.providers.StatusMapping;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.providers.internal.ReportedError;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Turns a CreativeAI generation object (status answer or webhook body) into a {@link VideoJob}. */
 final class CreativeAiJobs {
-  static final String F_ID = "id";
-  static final String F_STATUS = "status";
-  static final String F_PHASE = "phase";
-  static final String F_PROGRESS = "progress";
-  static final String F_MODEL = "model";
-  static final String F_OUTPUT_URL = "output_url";
-  static final String F_THUMBNAIL_URL = "thumbnail_url";
-  static final String F_CREDITS = "credits";
-  static final String F_FAILOVER = "failover_used";
-  static final String F_CREATED_AT = "created_at";
-  static final String F_COMPLETED_AT = "completed_at";
-  static final String F_ERROR = "error";
-  static final String F_ETA = "estimated_time_remaining";
-
   private CreativeAiJobs() {}
 
   static Optional<String> id(JsonNode n) {
@@ -44,13 +34,13 @@ final class CreativeAiJobs {
     String id = id(n).or(() -> Optional.ofNullable(fallbackId)).orElseThrow(() -> new ProviderResponseException(
         "the generation object carries no id, so the job cannot be tracked", ErrorContext.of(CreativeAi.ID), F_ID, null));
     String raw = Json.text(n, F_STATUS).orElse("unknown");
-    CreativeAiStatuses.Mapping m = CreativeAiStatuses.of(raw);
+    StatusMapping m = CreativeAiStatuses.of(raw);
     JobStatus status = m.status();
     VideoJob.Builder b = VideoJob.builder(CreativeAi.ID, id, status).rawStatus(raw).observedAt(observedAt)
         .rawJson(n.toString());
     // A finer phase label, when the answer carries one, refines a running status.
     Optional<String> phase = Json.text(n, F_PHASE);
-    CreativeAiStatuses.Mapping pm = phase.map(CreativeAiStatuses::of).orElse(m);
+    StatusMapping pm = phase.map(CreativeAiStatuses::of).orElse(m);
     if (!status.isTerminal() && phase.isPresent()) {
       b.phase(phase.get().toLowerCase(Locale.ROOT));
       b.progress(pm.progress() != null ? pm.progress() : m.progress());
@@ -74,16 +64,10 @@ final class CreativeAiJobs {
   }
 
   private static JobError error(JsonNode n) {
-    JsonNode e = n.get(F_ERROR);
-    String code = null;
-    String message = null;
-    if (e != null && e.isObject()) {
-      code = Json.text(e, "code").orElse(Json.text(e, "type").orElse(null));
-      message = Json.text(e, "message").orElse(null);
-    } else if (e != null && e.isTextual()) {
-      message = e.asText();
-    }
-    if (message == null) message = Json.text(n, "error_message").orElse("CreativeAI reported the generation as failed");
+    ReportedError reported = ReportedError.read(n, F_ERROR, "code", "type");
+    String code = reported.code();
+    String message = reported.message();
+    if (message == null) message = Json.text(n, F_ERROR_MESSAGE).orElse("CreativeAI reported the generation as failed");
     String lower = (message + " " + (code == null ? "" : code)).toLowerCase(Locale.ROOT);
     ErrorCategory category = lower.contains("timeout") || lower.contains("timed out") ? ErrorCategory.TIMEOUT
         : lower.contains("moderation") || lower.contains("nsfw") || lower.contains("policy") ? ErrorCategory.MODERATION

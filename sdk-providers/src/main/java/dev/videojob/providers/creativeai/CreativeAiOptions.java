@@ -60,7 +60,7 @@ public final class CreativeAiOptions implements ProviderExtension {
 
   @Override
   public String toString() {
-    return "CreativeAiOptions{imageUrl=" + (imageUrl == null ? "none" : dev.videojob.core.internal.Redaction.url(imageUrl))
+    return "CreativeAiOptions{imageUrl=" + (imageUrl == null ? "none" : dev.videojob.core.spi.AdapterSupport.redactUrl(imageUrl))
         + "}";
   }
 }

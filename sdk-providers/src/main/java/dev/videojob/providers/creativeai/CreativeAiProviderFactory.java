@@ -1,34 +1,16 @@
 package dev.videojob.providers.creativeai;
 
-import dev.videojob.core.spi.VideoProvider;
-import dev.videojob.core.spi.VideoProviderFactory;
+import dev.videojob.providers.internal.EnvProviderFactory;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * Creates {@link CreativeAi} for {@code VideoClient.fromEnv()} from {@value CreativeAi#ENV_API_KEY}
- * and, optionally, {@value CreativeAi#ENV_BASE_URL}.
+ * Creates {@link CreativeAi} for {@code VideoClient.fromEnv()} when {@value CreativeAi#ENV_API_KEY} is set
+ * (and {@value CreativeAi#ENV_BASE_URL} overrides the base URL).
  */
-public final class CreativeAiProviderFactory implements VideoProviderFactory {
-
+public final class CreativeAiProviderFactory extends EnvProviderFactory {
   /** Creates the factory; {@link java.util.ServiceLoader} does this. */
-  public CreativeAiProviderFactory() {}
-
-  @Override
-  public String id() {
-    return CreativeAi.ID;
-  }
-
-  @Override
-  public List<String> environmentVariables() {
-    return List.of(CreativeAi.ENV_API_KEY, CreativeAi.ENV_BASE_URL);
-  }
-
-  @Override
-  public Optional<VideoProvider> fromEnv(Map<String, String> env) {
-    String key = env.get(CreativeAi.ENV_API_KEY);
-    if (key == null || key.isBlank()) return Optional.empty();
-    return Optional.of(CreativeAi.fromEnv(env));
+  public CreativeAiProviderFactory() {
+    super(CreativeAi.ID, List.of(CreativeAi.ENV_API_KEY, CreativeAi.ENV_BASE_URL), List.of(CreativeAi.ENV_API_KEY),
+        CreativeAi::fromEnv);
   }
 }

@@ -2,14 +2,11 @@ package dev.videojob.providers.creativeai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.providers.internal.Json;
-import dev.videojob.providers.internal.WebhookBodies;
+import dev.videojob.providers.internal.JsonWebhookFormat;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookEvent;
-import dev.videojob.webhooks.WebhookFormat;
 import dev.videojob.webhooks.WebhookHeaders;
-import dev.videojob.webhooks.WebhookParseException;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,14 +20,14 @@ import java.util.Optional;
  * {@code "object":"video.generation"}) is a job update whose job id is the body's {@code id} and whose
  * event type is {@code video.generation.<status>} from the body, whatever {@code X-CreativeAI-Event} says
  * (it says the same for a genuine delivery); a generation without an {@code id} is a
- * {@link WebhookParseException}, never completed under the id an unsigned header names. The delivery id
+ * {@link dev.videojob.webhooks.WebhookParseException}, never completed under the id an unsigned header names. The delivery id
  * equals the job id, so it does not tell a redelivery from the next event: {@link #deliveryIdIdentifiesEvent()}
  * is false and events are de-duplicated on (job id, status) from the signed body, which is also
  * CreativeAI's own de-duplication key. The delivery id is reported on the event for information only; a
  * blank {@code X-CreativeAI-Delivery-Id} is treated as absent. A body that is not a generation is an event of
  * kind UNKNOWN typed by the event header (or {@code unknown}), de-duplicated on its signed bytes. Immutable.
  */
-public final class CreativeAiWebhookFormat implements WebhookFormat {
+public final class CreativeAiWebhookFormat extends JsonWebhookFormat {
   /** The header naming the event. */
   public static final String EVENT_HEADER = "X-CreativeAI-Event";
   /** The header carrying the delivery (generation) id. */
@@ -42,26 +39,13 @@ public final class CreativeAiWebhookFormat implements WebhookFormat {
   /** The prefix of the generation events. */
   public static final String EVENT_PREFIX = "video.generation.";
 
-  private static final String F_OBJECT = "object";
-  private static final String GENERATION_OBJECT = "video.generation";
-  private static final SignatureScheme SCHEME = SignatureScheme.hmacSha256Hex(SIGNATURE_HEADER, SIGNATURE_PREFIX);
+  private CreativeAiWebhookFormat() {
+    super(CreativeAi.ID, SignatureScheme.hmacSha256Hex(SIGNATURE_HEADER, SIGNATURE_PREFIX));
+  }
 
-  private CreativeAiWebhookFormat() {}
-
-  /** @return the format */
+  /** @return the format; its scheme is {@code X-CreativeAI-Signature: sha256=<hex HMAC-SHA256 of the body>}, keyed by the API key */
   public static CreativeAiWebhookFormat create() {
     return new CreativeAiWebhookFormat();
-  }
-
-  @Override
-  public String provider() {
-    return CreativeAi.ID;
-  }
-
-  /** @return {@code X-CreativeAI-Signature: sha256=<hex HMAC-SHA256 of the body>}, keyed by the API key */
-  @Override
-  public Optional<SignatureScheme> signatureScheme() {
-    return Optional.of(SCHEME);
   }
 
   /** @return false: the delivery id is the generation id */
@@ -70,40 +54,22 @@ public final class CreativeAiWebhookFormat implements WebhookFormat {
     return false;
   }
 
-  /**
-   * Reads a verified body.
-   *
-   * @param body the raw body
-   * @param headers the request headers
-   * @param receivedAt when it arrived
-   * @return the event
-   * @throws WebhookParseException if the body is not one JSON object (nothing but whitespace may follow it), or
-   *     is a generation without an {@code id}
-   */
   @Override
-  public WebhookEvent parse(byte[] body, WebhookHeaders headers, Instant receivedAt) {
-    Objects.requireNonNull(body, "body == null");
-    Objects.requireNonNull(headers, "headers == null");
-    JsonNode n = WebhookBodies.object(CreativeAi.ID, body);
+  protected WebhookEvent parse(JsonNode n, byte[] body, WebhookHeaders headers, Instant receivedAt) {
     String delivery = headers.first(DELIVERY_ID_HEADER).filter(s -> !s.isBlank()).map(String::trim).orElse(null);
-    Optional<String> status = Json.text(n, CreativeAiJobs.F_STATUS);
+    Optional<String> status = Json.text(n, CreativeAiApi.F_STATUS);
     Optional<String> id = CreativeAiJobs.id(n);
-    boolean generation = status.isPresent() && (id.isPresent() || n.path(F_OBJECT).asText("").equals(GENERATION_OBJECT));
+    boolean generation = status.isPresent()
+        && (id.isPresent() || n.path(CreativeAiApi.F_OBJECT).asText("").equals(CreativeAiApi.GENERATION_OBJECT));
     if (!generation) {
       String type = headers.first(EVENT_HEADER).filter(s -> !s.isBlank()).map(String::trim).orElse("unknown");
       return WebhookEvent.builder(CreativeAi.ID, WebhookEvent.Kind.UNKNOWN, type).deliveryId(delivery)
           .jobId(id.orElse(null)).receivedAt(receivedAt).rawBody(body).build();
     }
-    String jobId = id.orElseThrow(() -> new WebhookParseException(CreativeAi.ID,
-        "the webhook body is a generation without an id; the X-CreativeAI-Delivery-Id header is not signed, "
-            + "so it cannot stand in for it", null));
+    String jobId = id.orElseThrow(() -> refuse("the webhook body is a generation without an id; the"
+        + " X-CreativeAI-Delivery-Id header is not signed, so it cannot stand in for it"));
     return WebhookEvent.builder(CreativeAi.ID, WebhookEvent.Kind.JOB_UPDATE, EVENT_PREFIX + status.get())
         .deliveryId(delivery).snapshot(CreativeAiJobs.toJob(n, jobId, receivedAt)).receivedAt(receivedAt)
         .rawBody(body).build();
-  }
-
-  @Override
-  public String toString() {
-    return "CreativeAiWebhookFormat{" + SCHEME.name() + "}";
   }
 }

@@ -13,18 +13,17 @@ import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
-import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.ProviderBuilder;
+import dev.videojob.providers.internal.Credentials;
+import dev.videojob.providers.internal.EnvProviderFactory;
+import dev.videojob.providers.internal.HttpAdapter;
 import dev.videojob.providers.internal.Json;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.videojob.providers.internal.Urls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.OkHttpClient;
 
 /**
  * The adapter for a Higgsfield-like video API as the integration guide describes it:
@@ -52,7 +51,7 @@ import okhttp3.OkHttpClient;
  *
  * <p>Thread-safe; close it to release its connection pool.
  */
-public final class Higgsfield implements VideoProvider {
+public final class Higgsfield extends HttpAdapter {
   /** The provider id. */
   public static final String ID = "higgsfield";
   /** The default base URL (the guide leaves {@code API_BASE} to the provider). */
@@ -70,10 +69,8 @@ public final class Higgsfield implements VideoProvider {
       .extensionType(HiggsfieldOptions.class)
       .build();
 
-  private final HttpTransport http;
-
   private Higgsfield(HttpTransport http) {
-    this.http = http;
+    super(ID, CAPABILITIES, http);
   }
 
   /** @return a builder; a credential is required */
@@ -85,32 +82,26 @@ public final class Higgsfield implements VideoProvider {
    * An adapter configured from {@value #ENV_API_KEY} (and {@value #ENV_BASE_URL} if set).
    *
    * @return the adapter
-   * @throws IllegalArgumentException if the API key variable is not set
+   * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
    */
   public static Higgsfield fromEnv() {
     return fromEnv(System.getenv());
   }
 
-  static Higgsfield fromEnv(Map<String, String> env) {
-    Builder b = builder().apiKey(env.get(ENV_API_KEY));
-    String base = env.get(ENV_BASE_URL);
-    if (base != null && !base.isBlank()) b.baseUrl(base);
-    return b.build();
+  /**
+   * Same as {@link #fromEnv()} over the given variables.
+   *
+   * @param env the variables
+   * @return the adapter
+   * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
+   */
+  public static Higgsfield fromEnv(Map<String, String> env) {
+    return EnvProviderFactory.withBaseUrl(builder().apiKey(env.get(ENV_API_KEY)), env, ENV_BASE_URL).build();
   }
 
-  /** @return the webhook format (its secret is the webhook secret the provider gave you, not the API key) */
-  public static HiggsfieldWebhookFormat webhookFormat() {
+  /** @return the format that parses the webhooks (its secret is the webhook secret the provider gave you, not the API key) */
+  public HiggsfieldWebhookFormat webhookFormat() {
     return HiggsfieldWebhookFormat.create();
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ProviderCapabilities capabilities() {
-    return CAPABILITIES;
   }
 
   /**
@@ -157,7 +148,7 @@ public final class Higgsfield implements VideoProvider {
     Json.putExtraFields(body, request, http.json());
     return http.send(ApiRequest.post(PATH_CREATE).json(body).createsJob(true).build(), context)
         .thenApply(r -> {
-          VideoJob job = toJob(r.json(), null, context.clock().instant());
+          VideoJob job = HiggsfieldJobs.toJob(r.json(), null, context.clock().instant());
           // The 202 answer does not echo metadata; the snapshot keeps what was sent.
           return job.toBuilder().metadata(request.metadata()).build();
         });
@@ -166,19 +157,8 @@ public final class Higgsfield implements VideoProvider {
   @Override
   public CompletableFuture<VideoJob> status(String jobId, CallContext context) {
     Objects.requireNonNull(jobId, "jobId == null");
-    String path = PATH_JOB + URLEncoder.encode(jobId, StandardCharsets.UTF_8).replace("+", "%20");
-    return http.send(ApiRequest.get(path).build(), context)
-        .thenApply(r -> toJob(r.json(), jobId, context.clock().instant()));
-  }
-
-  @Override
-  public void close() {
-    http.close();
-  }
-
-  @Override
-  public String toString() {
-    return "Higgsfield{" + http.baseUrl() + "}";
+    return http.send(ApiRequest.get(Urls.path(PATH_JOB, jobId)).build(), context)
+        .thenApply(r -> HiggsfieldJobs.toJob(r.json(), jobId, context.clock().instant()));
   }
 
   /** Builds a {@link Higgsfield}; not thread-safe. */
@@ -217,21 +197,14 @@ public final class Higgsfield implements VideoProvider {
       return this;
     }
 
-
-
-
-
-
-
-
     /**
      * @return the adapter
-     * @throws IllegalArgumentException if no credential was set or the base URL is not a URL
+     * @throws InvalidRequestException if no credential was set
+     * @throws IllegalArgumentException if the base URL is not a URL
      */
     public Higgsfield build() {
-      Auth a = auth != null ? auth : Auth.bearer(apiKey);
-      HttpTransport.Builder t = transport(ID, a);
-      return new Higgsfield(t.build());
+      Auth a = auth != null ? auth : Auth.bearer(Credentials.apiKey(ID, apiKey, ENV_API_KEY));
+      return new Higgsfield(transport(ID, a).build());
     }
   }
 }

@@ -1,30 +1,16 @@
 package dev.videojob.providers.higgsfield;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.videojob.core.Asset;
-import dev.videojob.core.AssetKind;
-import dev.videojob.core.ErrorCategory;
-import dev.videojob.core.ErrorContext;
-import dev.videojob.core.JobError;
-import dev.videojob.core.JobStatus;
-import dev.videojob.core.ProviderResponseException;
-import dev.videojob.core.VideoJob;
-import dev.videojob.providers.internal.Json;
-import java.net.URI;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
 /**
- * Every path and field name of the Higgsfield-like API, in one place, and the reading of its job
- * objects. A platform-exact variant (model path in the URL, {@code /requests/{id}/status}) changes
- * these constants, not the adapter.
+ * Every path and field name of the Higgsfield-like API, in one place. A platform-exact variant (model path
+ * in the URL, {@code /requests/{id}/status}) changes these constants, not the adapter. Where the guide is
+ * silent the choice is marked ASSUMED.
  */
 final class HiggsfieldApi {
+  private HiggsfieldApi() {}
+
   static final String PATH_CREATE = "/v1/videos";
-  /** Assumed: the guide implies a job resource but shows no status call. */
-  static final String PATH_JOB = "/v1/videos/";
+  /** ASSUMED: the guide implies a job resource but shows no status call. */
+  static final String PATH_JOB = "/v1/videos/%s";
 
   static final String F_PROMPT = "prompt";
   static final String F_ASPECT_RATIO = "aspect_ratio";
@@ -48,81 +34,7 @@ final class HiggsfieldApi {
   static final String F_ERROR = "error";
   static final String F_CREATED_AT = "created_at";
   static final String F_COMPLETED_AT = "completed_at";
-
-  private static final Map<String, AssetKind> KINDS = Map.of(
-      "master", AssetKind.MASTER, "proxy", AssetKind.PROXY, "preview", AssetKind.PROXY,
-      "thumbnail", AssetKind.THUMBNAIL, "hls", AssetKind.MANIFEST, "dash", AssetKind.MANIFEST,
-      "manifest", AssetKind.MANIFEST, "audio", AssetKind.AUDIO, "captions", AssetKind.CAPTIONS);
-
-  private HiggsfieldApi() {}
-
-  /**
-   * @throws ProviderResponseException if the object carries no job id and none is known
-   */
-  static VideoJob toJob(JsonNode n, String fallbackId, Instant observedAt) {
-    String id = Json.text(n, F_JOB_ID).or(() -> Optional.ofNullable(fallbackId)).orElseThrow(() ->
-        new ProviderResponseException("the answer carries no job id, so the job cannot be tracked",
-            ErrorContext.of(Higgsfield.ID), F_JOB_ID, null));
-    String raw = Json.text(n, F_STATUS).orElse("unknown");
-    HiggsfieldStatuses.Mapping m = HiggsfieldStatuses.of(raw);
-    VideoJob.Builder b = VideoJob.builder(Higgsfield.ID, id, m.status()).rawStatus(raw).phase(m.phase())
-        .progress(m.progress()).observedAt(observedAt).rawJson(n.toString());
-    Json.number(n, F_PROGRESS).ifPresent(p -> b.progress(p.doubleValue() > 1.0 ? p.doubleValue() / 100 : p.doubleValue()));
-    Json.seconds(n, F_ETA).ifPresent(b::estimatedTimeRemaining);
-    Json.instant(n, F_CREATED_AT).ifPresent(b::createdAt);
-    Json.instant(n, F_COMPLETED_AT).ifPresent(b::completedAt);
-    JsonNode meta = n.get(F_METADATA);
-    if (meta != null && meta.isObject()) {
-      meta.fields().forEachRemaining(e -> {
-        if (e.getValue().isValueNode() && !e.getValue().isNull()) b.metadata(e.getKey(), e.getValue().asText());
-      });
-    }
-    JsonNode assets = n.get(F_ASSETS);
-    boolean anyMaster = false;
-    if (assets != null && assets.isArray()) {
-      for (JsonNode a : assets) {
-        Optional<URI> url = Json.url(Higgsfield.ID, a, F_ASSET_URL);
-        if (url.isEmpty()) continue;
-        String type = Json.text(a, F_ASSET_TYPE).orElse("other");
-        AssetKind kind = KINDS.getOrDefault(type.toLowerCase(Locale.ROOT), AssetKind.OTHER);
-        anyMaster |= kind == AssetKind.MASTER;
-        Asset.Builder ab = Asset.builder(url.get(), kind).attribute("type", type)
-            .attribute("bitrate", Json.text(a, F_ASSET_BITRATE).orElse(null))
-            .attribute("format", Json.text(a, F_OUTPUT_FORMAT).orElse(null))
-            .attribute("aspect_ratio", Json.text(a, F_ASPECT_RATIO).orElse(null));
-        Json.seconds(a, "duration").ifPresent(ab::duration);
-        Json.size(Higgsfield.ID, a, "size_bytes").ifPresent(ab::sizeBytes);
-        Json.instant(a, "expires_at").ifPresent(ab::expiresAt);
-        b.addOutput(ab.build());
-      }
-    }
-    if (!anyMaster) {
-      Json.url(Higgsfield.ID, n, F_MASTER_URL).ifPresent(u -> b.addOutput(Asset.builder(u, AssetKind.MASTER)
-          .build()));
-    }
-    Json.url(Higgsfield.ID, n, F_THUMBNAIL_URL)
-        .ifPresent(u -> b.addOutput(Asset.builder(u, AssetKind.THUMBNAIL).build()));
-    if (m.status().isFailure()) b.error(error(n, raw, m.status()));
-    return b.build();
-  }
-
-  private static JobError error(JsonNode n, String raw, JobStatus status) {
-    JsonNode e = n.get(F_ERROR);
-    String code = null;
-    String message = null;
-    if (e != null && e.isObject()) {
-      code = Json.text(e, "code").orElse(null);
-      message = Json.text(e, "message").orElse(null);
-    } else if (e != null && e.isTextual()) {
-      message = e.asText();
-    }
-    if (HiggsfieldStatuses.NSFW.equalsIgnoreCase(raw)) {
-      return new JobError(ErrorCategory.MODERATION, code == null ? HiggsfieldStatuses.NSFW : code,
-          message == null ? "the content was refused by moderation (nsfw)" : message, null, false);
-    }
-    if (status == JobStatus.CANCELED) {
-      return new JobError(ErrorCategory.CANCELED, code, message == null ? "the job was canceled" : message, null, true);
-    }
-    return new JobError(ErrorCategory.PROVIDER_INTERNAL, code, message == null ? "the job failed" : message, null, true);
-  }
+  static final String F_ASSET_DURATION = "duration";
+  static final String F_ASSET_SIZE = "size_bytes";
+  static final String F_ASSET_EXPIRES_AT = "expires_at";
 }

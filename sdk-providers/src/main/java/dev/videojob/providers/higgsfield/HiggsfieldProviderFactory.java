@@ -1,34 +1,16 @@
 package dev.videojob.providers.higgsfield;
 
-import dev.videojob.core.spi.VideoProvider;
-import dev.videojob.core.spi.VideoProviderFactory;
+import dev.videojob.providers.internal.EnvProviderFactory;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * Creates {@link Higgsfield} for {@code VideoClient.fromEnv()} from {@value Higgsfield#ENV_API_KEY}
- * and, optionally, {@value Higgsfield#ENV_BASE_URL}.
+ * Creates {@link Higgsfield} for {@code VideoClient.fromEnv()} when {@value Higgsfield#ENV_API_KEY} is set
+ * (and {@value Higgsfield#ENV_BASE_URL} overrides the base URL).
  */
-public final class HiggsfieldProviderFactory implements VideoProviderFactory {
-
+public final class HiggsfieldProviderFactory extends EnvProviderFactory {
   /** Creates the factory; {@link java.util.ServiceLoader} does this. */
-  public HiggsfieldProviderFactory() {}
-
-  @Override
-  public String id() {
-    return Higgsfield.ID;
-  }
-
-  @Override
-  public List<String> environmentVariables() {
-    return List.of(Higgsfield.ENV_API_KEY, Higgsfield.ENV_BASE_URL);
-  }
-
-  @Override
-  public Optional<VideoProvider> fromEnv(Map<String, String> env) {
-    String key = env.get(Higgsfield.ENV_API_KEY);
-    if (key == null || key.isBlank()) return Optional.empty();
-    return Optional.of(Higgsfield.fromEnv(env));
+  public HiggsfieldProviderFactory() {
+    super(Higgsfield.ID, List.of(Higgsfield.ENV_API_KEY, Higgsfield.ENV_BASE_URL), List.of(Higgsfield.ENV_API_KEY),
+        Higgsfield::fromEnv);
   }
 }

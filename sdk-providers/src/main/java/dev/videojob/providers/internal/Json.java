@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.core.VideoRequest;
-import dev.videojob.core.internal.Redaction;
+import dev.videojob.core.spi.AdapterSupport;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -177,7 +177,7 @@ public final class Json {
     } catch (URISyntaxException e) {
       // dropped below
     }
-    log.debug("{}: dropped {} from the snapshot: {} is not an absolute URL", provider, field, Redaction.url(text));
+    log.debug("{}: dropped {} from the snapshot: {} is not an absolute URL", provider, field, AdapterSupport.redactUrl(text));
     return Optional.empty();
   }
 

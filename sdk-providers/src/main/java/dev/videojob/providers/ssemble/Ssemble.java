@@ -7,31 +7,32 @@ import dev.videojob.core.RateLimitedException;
 import dev.videojob.core.VideoClient;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoRequest;
-import dev.videojob.core.internal.Futures;
 import dev.videojob.core.spi.ApiRequest;
+import dev.videojob.core.spi.AdapterSupport;
 import dev.videojob.core.spi.ApiResponse;
 import dev.videojob.core.spi.Auth;
 import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
-import dev.videojob.core.spi.VideoProvider;
-import dev.videojob.providers.internal.CallbackUrls;
 import dev.videojob.providers.ProviderBuilder;
+import dev.videojob.providers.internal.CallbackUrls;
+import dev.videojob.providers.internal.Credentials;
+import dev.videojob.providers.internal.EnvProviderFactory;
+import dev.videojob.providers.internal.HttpAdapter;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.providers.internal.Urls;
 import dev.videojob.webhooks.CallbackTokens;
 import dev.videojob.webhooks.CallbackUrlPolicy;
 import dev.videojob.webhooks.StatusConfirmer;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,35 +82,31 @@ import org.slf4j.LoggerFactory;
  * {@code "5 minutes"}); a step without numeric progress stands for the start of its quarter of the work.
  * Thread-safe.
  */
-public final class Ssemble implements VideoProvider {
+public final class Ssemble extends HttpAdapter {
   /** The provider id. */
   public static final String ID = "ssemble";
   /** ssemble's API base URL. */
   public static final String DEFAULT_BASE_URL = "https://aiclipping.ssemble.com/api/v1";
   /** The environment variable holding the API key. */
-  public static final String API_KEY_ENV = "SSEMBLE_API_KEY";
+  public static final String ENV_API_KEY = "SSEMBLE_API_KEY";
   /** The environment variable that may override the base URL (for proxies). */
-  public static final String BASE_URL_ENV = "SSEMBLE_BASE_URL";
+  public static final String ENV_BASE_URL = "SSEMBLE_BASE_URL";
 
   private static final Logger log = LoggerFactory.getLogger(Ssemble.class);
 
-  private final HttpTransport http;
-  private final CallbackUrlPolicy callbackPolicy;
-  private final CallbackTokens callbackTokens;
-  private final Clock clock;
-  private final AtomicReference<SsembleRateLimit> lastRateLimit = new AtomicReference<>();
-  private final ProviderCapabilities capabilities = ProviderCapabilities.builder()
+  private static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
       .polling(true).webhooks(true).cancel(false)
       .supports(RequestField.CALLBACK_URL, RequestField.EXTRA_FIELDS)
       .extensionType(SsembleOptions.class)
       .build();
 
-  private Ssemble(Builder b) {
-    if (b.apiKey == null || b.apiKey.isBlank()) {
-      throw new InvalidRequestException("ssemble needs an API key: set apiKey(...) or " + API_KEY_ENV,
-          dev.videojob.core.ErrorContext.of(ID), "apiKey");
-    }
-    this.http = b.transportFor(Auth.header(SsembleApi.API_KEY_HEADER, b.apiKey)).build();
+  private final CallbackUrlPolicy callbackPolicy;
+  private final CallbackTokens callbackTokens;
+  private final Clock clock;
+  private final AtomicReference<SsembleRateLimit> lastRateLimit = new AtomicReference<>();
+
+  private Ssemble(Builder b, HttpTransport http) {
+    super(ID, CAPABILITIES, http);
     this.callbackPolicy = b.callbackPolicy;
     this.callbackTokens = b.callbackTokens;
     this.clock = b.clock;
@@ -121,10 +118,10 @@ public final class Ssemble implements VideoProvider {
   }
 
   /**
-   * An adapter configured from {@value #API_KEY_ENV} (and {@value #BASE_URL_ENV} when set).
+   * An adapter configured from {@value #ENV_API_KEY} (and {@value #ENV_BASE_URL} when set).
    *
    * @return the adapter
-   * @throws InvalidRequestException if {@value #API_KEY_ENV} is not set
+   * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
    */
   public static Ssemble fromEnv() {
     return fromEnv(System.getenv());
@@ -135,14 +132,10 @@ public final class Ssemble implements VideoProvider {
    *
    * @param env the variables
    * @return the adapter
-   * @throws InvalidRequestException if {@value #API_KEY_ENV} is not set
+   * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
    */
   public static Ssemble fromEnv(Map<String, String> env) {
-    Objects.requireNonNull(env, "env == null");
-    Builder b = builder().apiKey(env.get(API_KEY_ENV));
-    String base = env.get(BASE_URL_ENV);
-    if (base != null && !base.isBlank()) b.baseUrl(base);
-    return b.build();
+    return EnvProviderFactory.withBaseUrl(builder().apiKey(env.get(ENV_API_KEY)), env, ENV_BASE_URL).build();
   }
 
   /**
@@ -159,9 +152,9 @@ public final class Ssemble implements VideoProvider {
         () -> new IllegalArgumentException("the event names no job"))));
   }
 
-  /** @return the format that parses ssemble's callbacks */
+  /** @return the format that parses ssemble's callbacks (unsigned: give the webhook pipeline the callback tokens) */
   public SsembleWebhookFormat webhookFormat() {
-    return new SsembleWebhookFormat();
+    return SsembleWebhookFormat.create();
   }
 
   /**
@@ -171,16 +164,6 @@ public final class Ssemble implements VideoProvider {
    */
   public Optional<SsembleRateLimit> lastRateLimit() {
     return Optional.ofNullable(lastRateLimit.get());
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ProviderCapabilities capabilities() {
-    return capabilities;
   }
 
   /**
@@ -237,7 +220,7 @@ public final class Ssemble implements VideoProvider {
   @Override
   public CompletableFuture<VideoJob> status(String jobId, CallContext context) {
     Objects.requireNonNull(jobId, "jobId == null");
-    return call(ApiRequest.get(String.format(SsembleApi.STATUS, encode(jobId))).build(), context,
+    return call(ApiRequest.get(Urls.path(SsembleApi.STATUS, jobId)).build(), context,
         r -> SsembleJobs.fromAnswer(r.json(), jobId, context.clock().instant()));
   }
 
@@ -251,14 +234,14 @@ public final class Ssemble implements VideoProvider {
   @Override
   public CompletableFuture<VideoJob> result(String jobId, CallContext context) {
     Objects.requireNonNull(jobId, "jobId == null");
-    return call(ApiRequest.get(String.format(SsembleApi.RESULT, encode(jobId))).build(), context,
+    return call(ApiRequest.get(Urls.path(SsembleApi.RESULT, jobId)).build(), context,
         r -> SsembleJobs.fromAnswer(r.json(), jobId, context.clock().instant()));
   }
 
   private CompletableFuture<VideoJob> call(ApiRequest request, CallContext context, Function<ApiResponse, VideoJob> read) {
     return http.send(request, context).whenComplete((r, e) -> {
       if (r != null) remember(r.rateLimitHeaders());
-      Throwable t = e == null ? null : Futures.unwrap(e);
+      Throwable t = e == null ? null : AdapterSupport.unwrap(e);
       if (t instanceof RateLimitedException) remember(((RateLimitedException) t).rateLimitHeaders());
     }).thenApply(read);
   }
@@ -270,21 +253,6 @@ public final class Ssemble implements VideoProvider {
       if (n.startsWith("x-ratelimit")) limits.put(n, v);
     });
     if (!limits.isEmpty()) lastRateLimit.set(new SsembleRateLimit(limits, clock.instant()));
-  }
-
-  private static String encode(String id) {
-    return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  /** Closes the HTTP transport. */
-  @Override
-  public void close() {
-    http.close();
-  }
-
-  @Override
-  public String toString() {
-    return "Ssemble{" + http + "}";
   }
 
   /** Builds an {@link Ssemble} adapter; not thread-safe. */
@@ -306,11 +274,6 @@ public final class Ssemble implements VideoProvider {
       this.apiKey = apiKey;
       return this;
     }
-
-
-
-
-
 
     /**
      * @param policy the rules callback URLs must follow; default {@link CallbackUrlPolicy#defaults()} (ssemble's)
@@ -353,7 +316,8 @@ public final class Ssemble implements VideoProvider {
      * @throws IllegalArgumentException if the base URL is not http(s)
      */
     public Ssemble build() {
-      return new Ssemble(this);
+      return new Ssemble(this, transport(ID, Auth.header(SsembleApi.API_KEY_HEADER,
+          Credentials.apiKey(ID, apiKey, ENV_API_KEY))).build());
     }
   }
 }

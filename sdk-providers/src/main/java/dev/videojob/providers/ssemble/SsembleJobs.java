@@ -40,7 +40,7 @@ final class SsembleJobs {
           ErrorContext.of(Ssemble.ID), SsembleApi.REQUEST_ID, null);
     }
     String raw = Json.text(data, SsembleApi.STATUS_FIELD).orElse(null);
-    JobStatus status = SsembleStatusTable.status(raw);
+    JobStatus status = SsembleStatuses.of(raw).status();
     VideoJob.Builder b = VideoJob.builder(Ssemble.ID, id, status).rawStatus(raw == null ? "unknown" : raw)
         .observedAt(observedAt).rawJson(root.toString());
     HumanDurations.read(data, SsembleApi.ESTIMATED_TIME).ifPresent(b::estimatedTimeRemaining);
@@ -55,7 +55,7 @@ final class SsembleJobs {
     } else if (status == JobStatus.SUCCEEDED) {
       b.progress(1.0);
     } else if (status == JobStatus.RUNNING) {
-      step.flatMap(SsembleStatusTable::stepProgress).ifPresent(b::progress);
+      step.flatMap(SsembleStatuses::stepProgress).ifPresent(b::progress);
     }
     if (status == JobStatus.SUCCEEDED) addShorts(b, data);
     if (status.isFailure()) b.error(error(status, data, step.orElse(null)));

@@ -1,29 +1,15 @@
 package dev.videojob.providers.ssemble;
 
-import dev.videojob.core.spi.VideoProvider;
-import dev.videojob.core.spi.VideoProviderFactory;
+import dev.videojob.providers.internal.EnvProviderFactory;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
-/** Creates {@link Ssemble} for {@code VideoClient.fromEnv()} when {@value Ssemble#API_KEY_ENV} is set. */
-public final class SsembleProviderFactory implements VideoProviderFactory {
+/**
+ * Creates {@link Ssemble} for {@code VideoClient.fromEnv()} when {@value Ssemble#ENV_API_KEY} is set
+ * (and {@value Ssemble#ENV_BASE_URL} overrides the base URL).
+ */
+public final class SsembleProviderFactory extends EnvProviderFactory {
   /** Creates the factory; {@link java.util.ServiceLoader} does this. */
-  public SsembleProviderFactory() {}
-
-  @Override
-  public String id() {
-    return Ssemble.ID;
-  }
-
-  @Override
-  public List<String> environmentVariables() {
-    return List.of(Ssemble.API_KEY_ENV, Ssemble.BASE_URL_ENV);
-  }
-
-  @Override
-  public Optional<VideoProvider> fromEnv(Map<String, String> env) {
-    String key = env.get(Ssemble.API_KEY_ENV);
-    return key == null || key.isBlank() ? Optional.empty() : Optional.of(Ssemble.fromEnv(env));
+  public SsembleProviderFactory() {
+    super(Ssemble.ID, List.of(Ssemble.ENV_API_KEY, Ssemble.ENV_BASE_URL), List.of(Ssemble.ENV_API_KEY), Ssemble::fromEnv);
   }
 }

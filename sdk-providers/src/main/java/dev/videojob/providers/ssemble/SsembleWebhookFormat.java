@@ -3,14 +3,10 @@ package dev.videojob.providers.ssemble;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.core.JobStatus;
 import dev.videojob.providers.internal.Json;
-import dev.videojob.providers.internal.WebhookBodies;
-import dev.videojob.webhooks.SignatureScheme;
+import dev.videojob.providers.internal.JsonWebhookFormat;
 import dev.videojob.webhooks.WebhookEvent;
-import dev.videojob.webhooks.WebhookFormat;
 import dev.videojob.webhooks.WebhookHeaders;
-import dev.videojob.webhooks.WebhookParseException;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,55 +19,31 @@ import java.util.Optional;
  * ssemble sends no delivery id: duplicates (its retries after 0, 1 and 3 s) are recognised by job,
  * event and normalized {@link JobStatus}, never by the raw {@code status} text, which nothing signs (a
  * completion re-sent as {@code "COMPLETED"} is a duplicate). An event the document does not list is an event of kind
- * {@link WebhookEvent.Kind#UNKNOWN}. Immutable and thread-safe.
+ * {@link WebhookEvent.Kind#UNKNOWN}; a body without an {@code event}, or a listed event without a
+ * {@code requestId}, is a {@link dev.videojob.webhooks.WebhookParseException}. Immutable and thread-safe.
  */
-public final class SsembleWebhookFormat implements WebhookFormat {
-
-  /** Creates the format; it holds no configuration. */
-  public SsembleWebhookFormat() {}
-
-  @Override
-  public String provider() {
-    return Ssemble.ID;
+public final class SsembleWebhookFormat extends JsonWebhookFormat {
+  private SsembleWebhookFormat() {
+    super(Ssemble.ID, null);
   }
 
-  /** @return empty: ssemble signs no webhooks */
-  @Override
-  public Optional<SignatureScheme> signatureScheme() {
-    return Optional.empty();
+  /** @return the format; it holds no configuration and has no signature scheme */
+  public static SsembleWebhookFormat create() {
+    return new SsembleWebhookFormat();
   }
 
-  /**
-   * Reads a callback body.
-   *
-   * @param body the raw body
-   * @param headers the request headers (ssemble sends none the format needs)
-   * @param receivedAt when it arrived
-   * @return a {@code JOB_UPDATE} for {@code shorts.completed} and {@code shorts.failed}, else {@code UNKNOWN}
-   * @throws WebhookParseException if the body is not one JSON object (nothing but whitespace may follow it), or
-   *     has no event, or a listed event has no requestId
-   */
   @Override
-  public WebhookEvent parse(byte[] body, WebhookHeaders headers, Instant receivedAt) {
-    Objects.requireNonNull(body, "body == null");
-    Objects.requireNonNull(receivedAt, "receivedAt == null");
-    JsonNode root = WebhookBodies.object(Ssemble.ID, body);
-    String event = Json.text(root, SsembleApi.EVENT)
-        .orElseThrow(() -> new WebhookParseException(Ssemble.ID, "webhook body has no event", null));
+  protected WebhookEvent parse(JsonNode root, byte[] body, WebhookHeaders headers, Instant receivedAt) {
+    String event = Json.text(root, SsembleApi.EVENT).orElseThrow(() -> refuse("webhook body has no event"));
     Optional<String> jobId = Json.text(root, SsembleApi.REQUEST_ID);
-    Optional<JobStatus> status = SsembleStatusTable.event(event);
+    Optional<JobStatus> status = SsembleStatuses.event(event);
     if (status.isEmpty()) {
       return WebhookEvent.builder(Ssemble.ID, WebhookEvent.Kind.UNKNOWN, event).jobId(jobId.orElse(null))
           .receivedAt(receivedAt).rawBody(body).build();
     }
-    String id = jobId.orElseThrow(() -> new WebhookParseException(Ssemble.ID, "webhook body has no requestId", null));
+    String id = jobId.orElseThrow(() -> refuse("webhook body has no requestId"));
     return WebhookEvent.builder(Ssemble.ID, WebhookEvent.Kind.JOB_UPDATE, event)
         .snapshot(SsembleJobs.fromWebhook(root, id, status.get(), receivedAt))
         .receivedAt(receivedAt).rawBody(body).build();
-  }
-
-  @Override
-  public String toString() {
-    return "SsembleWebhookFormat{unsigned}";
   }
 }

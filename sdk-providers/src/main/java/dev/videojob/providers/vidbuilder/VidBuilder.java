@@ -4,32 +4,29 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videojob.core.ErrorContext;
 import dev.videojob.core.InvalidRequestException;
-import dev.videojob.core.RetrySettings;
-import dev.videojob.core.Sleeper;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoRequest;
-import dev.videojob.core.internal.Futures;
-import dev.videojob.core.internal.RequestValidator;
 import dev.videojob.core.spi.ApiRequest;
 import dev.videojob.core.spi.Auth;
 import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
-import dev.videojob.core.spi.VideoProvider;
-import dev.videojob.providers.internal.CallbackUrls;
 import dev.videojob.providers.ProviderBuilder;
+import dev.videojob.providers.internal.CallbackUrls;
+import dev.videojob.providers.internal.Credentials;
+import dev.videojob.providers.internal.EnvProviderFactory;
+import dev.videojob.providers.internal.HttpAdapter;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.providers.internal.Urls;
 import dev.videojob.webhooks.CallbackTokens;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 
 /**
  * The VidBuilder adapter: videos assembled from templated scenes, a theme and music.
@@ -49,8 +46,9 @@ import okhttp3.OkHttpClient;
  * before any call) and answers 202 with {@code jobId}, {@code estimatedTime} and, when VidBuilder
  * queues, {@code queue.position} (kept in the job's metadata as {@code queuePosition});
  * {@code status} is {@code GET /api/job-status/:jobId} with {@code progress}. The synchronous
- * {@code POST /api/generate-flexible-video} is {@link #generateNow(VideoRequest)}, which blocks until
- * the video is made (3 to 15 minutes by the document; {@link Builder#syncTimeout}, default 20 min).
+ * {@code POST /api/generate-flexible-video} is {@link #sync()}{@code .generateNow(request)}
+ * ({@link VidBuilderSync}), which blocks until the video is made (3 to 15 minutes by the document;
+ * {@link Builder#syncTimeout}, default 20 min).
  * VidBuilder has no cancel call (cancel fails with {@link dev.videojob.core.CapabilityNotSupportedException}
  * without a network call) and documents no idempotency key, so a create whose answer was lost is not resent.
  * Error bodies {@code {error, message, hint}} become the exceptions' provider code, message and hint.
@@ -65,7 +63,7 @@ import okhttp3.OkHttpClient;
  * recommends https); the IP allowlist the document suggests is the receiving application's concern.
  * Webhooks: VidBuilder signs nothing unless configured to; with {@link Builder#callbackTokens}
  * the adapter adds a per-job token to each callback URL for the webhook pipeline to check. Parse
- * callbacks with {@link #webhookFormat()} or {@link #signedWebhookFormat()}.
+ * callbacks with {@link #webhookFormat()} (unsigned) or {@link #signedWebhookFormat()}.
  *
  * <p>Auth: HTTP Basic (VidBuilder's reference pages) with {@link Builder#basicAuth}, or a Bearer
  * key as in the document's integration example with {@link Builder#apiKey}; exactly one.
@@ -78,59 +76,37 @@ import okhttp3.OkHttpClient;
  * {@code progress} is a percentage. Multipart requests with images (reference pages) are not
  * supported: their field names are not documented. Thread-safe.
  */
-public final class VidBuilder implements VideoProvider {
+public final class VidBuilder extends HttpAdapter {
   /** The provider id. */
   public static final String ID = "vidbuilder";
   /** VidBuilder's API base URL. */
   public static final String DEFAULT_BASE_URL = "https://backend.vidbuilder.ai";
   /** The environment variable holding the Basic auth user name. */
-  public static final String USERNAME_ENV = "VIDBUILDER_USERNAME";
+  public static final String ENV_USERNAME = "VIDBUILDER_USERNAME";
   /** The environment variable holding the Basic auth password. */
-  public static final String PASSWORD_ENV = "VIDBUILDER_PASSWORD";
+  public static final String ENV_PASSWORD = "VIDBUILDER_PASSWORD";
   /** The environment variable holding a Bearer API key, used when no user name is set. */
-  public static final String API_KEY_ENV = "VIDBUILDER_API_KEY";
+  public static final String ENV_API_KEY = "VIDBUILDER_API_KEY";
   /** The environment variable that may override the base URL. */
-  public static final String BASE_URL_ENV = "VIDBUILDER_BASE_URL";
+  public static final String ENV_BASE_URL = "VIDBUILDER_BASE_URL";
 
   private static final int MAX_WEBHOOK_URL = 2048;
-  private static final Sleeper DELAYED = d -> CompletableFuture.runAsync(() -> { },
-      CompletableFuture.delayedExecutor(Math.max(0, d.toNanos()), TimeUnit.NANOSECONDS));
 
-  private final HttpTransport http;
-  private final HttpTransport syncHttp;
-  private final Duration syncTimeout;
-  private final Clock clock;
-  private final CallbackTokens callbackTokens;
-  private final ProviderCapabilities capabilities = ProviderCapabilities.builder()
+  private static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
       .polling(true).webhooks(true).cancel(false)
       .requires(RequestField.CALLBACK_URL)
       .supports(RequestField.QUALITY, RequestField.EXTRA_FIELDS)
       .extensionType(VidBuilderOptions.class)
       .build();
-  private final VideoProvider syncEndpoint;
 
-  private VidBuilder(Builder b) {
-    Auth auth;
-    if (b.user != null && b.apiKey != null) {
-      throw new InvalidRequestException("VidBuilder takes Basic auth or an API key, not both",
-          ErrorContext.of(ID), "auth");
-    } else if (b.user != null) {
-      auth = Auth.basic(b.user, b.password);
-    } else if (b.apiKey != null && !b.apiKey.isBlank()) {
-      auth = Auth.bearer(b.apiKey);
-    } else {
-      throw new InvalidRequestException("VidBuilder needs credentials: set basicAuth(user, password) (or "
-          + USERNAME_ENV + " and " + PASSWORD_ENV + "), or apiKey(...) (" + API_KEY_ENV + ")", ErrorContext.of(ID), "auth");
-    }
-    this.http = b.transportFor(auth).build();
-    // The synchronous endpoint renders while the call is open: its own transport with the long timeout.
-    this.syncHttp = b.transportFor(auth).readTimeout(b.syncTimeout).attemptTimeout(b.syncTimeout).build();
-    this.syncTimeout = b.syncTimeout;
-    this.clock = b.clock;
+  private final CallbackTokens callbackTokens;
+  private final VidBuilderSync sync;
+
+  private VidBuilder(Builder b, HttpTransport http, HttpTransport syncHttp) {
+    super(ID, CAPABILITIES, http);
     this.callbackTokens = b.callbackTokens;
-    this.syncEndpoint = new SyncEndpoint();
+    this.sync = new VidBuilderSync(this, syncHttp, b.syncTimeout, b.clock);
   }
-
 
   /** @return a builder with VidBuilder's base URL and default timeouts */
   public static Builder builder() {
@@ -138,8 +114,8 @@ public final class VidBuilder implements VideoProvider {
   }
 
   /**
-   * An adapter configured from {@value #USERNAME_ENV} and {@value #PASSWORD_ENV} (HTTP Basic), or
-   * else {@value #API_KEY_ENV} (Bearer), and {@value #BASE_URL_ENV} when set.
+   * An adapter configured from {@value #ENV_USERNAME} and {@value #ENV_PASSWORD} (HTTP Basic), or
+   * else {@value #ENV_API_KEY} (Bearer), and {@value #ENV_BASE_URL} when set.
    *
    * @return the adapter
    * @throws InvalidRequestException if no credentials are set, or a user name without a password
@@ -156,25 +132,28 @@ public final class VidBuilder implements VideoProvider {
    * @throws InvalidRequestException if no credentials are set, or a user name without a password
    */
   public static VidBuilder fromEnv(Map<String, String> env) {
-    Objects.requireNonNull(env, "env == null");
     Builder b = builder();
-    String user = env.get(USERNAME_ENV);
-    if (user != null && !user.isBlank()) {
-      String password = env.get(PASSWORD_ENV);
-      if (password == null || password.isBlank()) {
-        throw new InvalidRequestException(USERNAME_ENV + " is set but " + PASSWORD_ENV + " is not: set both",
-            ErrorContext.of(ID), "auth");
-      }
-      b.basicAuth(user, password);
+    Optional<String> user = EnvProviderFactory.text(env, ENV_USERNAME);
+    if (user.isPresent()) {
+      b.basicAuth(user.get(), EnvProviderFactory.text(env, ENV_PASSWORD).orElseThrow(() -> Credentials.missing(ID,
+          "auth", "a password with its user name: " + ENV_USERNAME + " is set but " + ENV_PASSWORD + " is not, set both")));
     } else {
-      b.apiKey(env.get(API_KEY_ENV));
+      b.apiKey(env.get(ENV_API_KEY));
     }
-    String base = env.get(BASE_URL_ENV);
-    if (base != null && !base.isBlank()) b.baseUrl(base);
-    return b.build();
+    return EnvProviderFactory.withBaseUrl(b, env, ENV_BASE_URL).build();
   }
 
-  /** @return the format for VidBuilder's unsigned callbacks (use callback tokens with it) */
+  /**
+   * The synchronous endpoint, {@code POST /api/generate-flexible-video}, which answers only once the video is
+   * made; it shares this adapter's credentials and base URL and is closed with it.
+   *
+   * @return the synchronous endpoint
+   */
+  public VidBuilderSync sync() {
+    return sync;
+  }
+
+  /** @return the format that parses VidBuilder's unsigned callbacks (give the webhook pipeline the callback tokens) */
   public VidBuilderWebhookFormat webhookFormat() {
     return VidBuilderWebhookFormat.unsigned().withBaseUrl(http.baseUrl().toString());
   }
@@ -182,16 +161,6 @@ public final class VidBuilder implements VideoProvider {
   /** @return the format for callbacks signed with {@code x-webhook-signature} (give the pipeline the secret) */
   public VidBuilderWebhookFormat signedWebhookFormat() {
     return VidBuilderWebhookFormat.signed().withBaseUrl(http.baseUrl().toString());
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ProviderCapabilities capabilities() {
-    return capabilities;
   }
 
   /**
@@ -234,7 +203,8 @@ public final class VidBuilder implements VideoProvider {
         .thenApply(r -> VidBuilderJobs.read(r.json(), null, null, http.baseUrl(), context.clock().instant()));
   }
 
-  private ObjectNode body(VideoRequest request) {
+  /** The request body both endpoints share: theme, music, quality, reels and scenes, without the webhook URL. */
+  ObjectNode body(VideoRequest request) {
     VidBuilderOptions o = request.extension(VidBuilderOptions.class).orElseThrow();
     ObjectNode body = http.json().createObjectNode();
     o.theme().ifPresent(t -> body.put(VidBuilderApi.THEME, t));
@@ -256,63 +226,8 @@ public final class VidBuilder implements VideoProvider {
   @Override
   public CompletableFuture<VideoJob> status(String jobId, CallContext context) {
     Objects.requireNonNull(jobId, "jobId == null");
-    String path = String.format(VidBuilderApi.STATUS,
-        java.net.URLEncoder.encode(jobId, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-    return http.send(ApiRequest.get(path).build(), context)
+    return http.send(ApiRequest.get(Urls.path(VidBuilderApi.STATUS, jobId)).build(), context)
         .thenApply(r -> VidBuilderJobs.read(r.json(), jobId, null, http.baseUrl(), context.clock().instant()));
-  }
-
-  /**
-   * Makes the video with the synchronous endpoint ({@code POST /api/generate-flexible-video}) and
-   * blocks until it is ready, up to the {@linkplain Builder#syncTimeout sync timeout}. Meant for
-   * tests and scripts; production code should {@code submit} and wait for the webhook. The request
-   * must not have a callback URL (this endpoint calls none). The call is not retried once sent
-   * (VidBuilder takes no idempotency key).
-   *
-   * @param request what to make, with {@link VidBuilderOptions}
-   * @return the finished job with its outputs
-   * @throws InvalidRequestException if the request is not valid for VidBuilder (before any call) or VidBuilder rejects it
-   * @throws dev.videojob.core.OutcomeUnknownException if the answer was lost after the request was sent
-   * @throws dev.videojob.core.VideoJobException for every other failure
-   */
-  public VideoJob generateNow(VideoRequest request) {
-    Objects.requireNonNull(request, "request == null");
-    CallContext context = CallContext.builder(ID, "generateNow").clock(clock).sleeper(DELAYED)
-        .retry(RetrySettings.defaults().toBuilder().totalTimeout(syncTimeout).build())
-        .idempotencyKey(request.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString()))
-        .build();
-    return Futures.join(generateNow(request, context));
-  }
-
-  /**
-   * Same as {@link #generateNow(VideoRequest)} under a context of the caller's (clock, sleeper,
-   * deadline), without blocking.
-   *
-   * @param request what to make
-   * @param context the call's context
-   * @return a future of the finished job; failures as {@link #generateNow(VideoRequest)}
-   */
-  public CompletableFuture<VideoJob> generateNow(VideoRequest request, CallContext context) {
-    Objects.requireNonNull(request, "request == null");
-    Objects.requireNonNull(context, "context == null");
-    try {
-      RequestValidator.validate(request, syncEndpoint);
-    } catch (InvalidRequestException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    ObjectNode body = body(request);
-    Json.putExtraFields(body, request, http.json());
-    String fallbackId = "sync-" + context.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());
-    return context.link(syncHttp.send(ApiRequest.post(VidBuilderApi.CREATE_SYNC).json(body).createsJob(true).build(),
-            context)
-        .thenApply(r -> {
-          com.fasterxml.jackson.databind.JsonNode root = r.json();
-          String fallbackStatus = Json.bool(root, VidBuilderApi.SUCCESS).orElse(true) ? "completed" : "failed";
-          String id = Json.text(root, VidBuilderApi.JOB_ID).isPresent()
-              || Json.text(root, VidBuilderApi.VIDEO_URL).filter(u -> u.startsWith(VidBuilderApi.DOWNLOAD_PREFIX)).isPresent()
-              ? null : fallbackId;
-          return VidBuilderJobs.read(root, id, fallbackStatus, http.baseUrl(), context.clock().instant());
-        }));
   }
 
   /**
@@ -323,51 +238,15 @@ public final class VidBuilder implements VideoProvider {
    * @return the API credentials for the provider's own origin, else empty
    */
   @Override
-  public java.util.Optional<dev.videojob.core.spi.Auth> assetCredentials(java.net.URI url) {
+  public Optional<Auth> assetCredentials(URI url) {
     return http.assetCredentials(url);
   }
 
   /** Closes the HTTP transports. */
   @Override
   public void close() {
-    http.close();
-    syncHttp.close();
-  }
-
-  @Override
-  public String toString() {
-    return "VidBuilder{" + http + "}";
-  }
-
-  /** The synchronous endpoint's view of the provider, so the client's request checks apply to it too. */
-  private final class SyncEndpoint implements VideoProvider {
-    private final ProviderCapabilities caps = ProviderCapabilities.builder()
-        .supports(RequestField.QUALITY, RequestField.EXTRA_FIELDS).extensionType(VidBuilderOptions.class).build();
-
-    @Override
-    public String id() {
-      return ID;
-    }
-
-    @Override
-    public ProviderCapabilities capabilities() {
-      return caps;
-    }
-
-    @Override
-    public void validate(VideoRequest request) {
-      VidBuilder.this.validate(request);
-    }
-
-    @Override
-    public CompletableFuture<VideoJob> submit(VideoRequest request, CallContext context) {
-      return generateNow(request, context);
-    }
-
-    @Override
-    public CompletableFuture<VideoJob> status(String jobId, CallContext context) {
-      return VidBuilder.this.status(jobId, context);
-    }
+    super.close();
+    sync.close();
   }
 
   /** Builds a {@link VidBuilder} adapter; not thread-safe. */
@@ -408,12 +287,8 @@ public final class VidBuilder implements VideoProvider {
       return this;
     }
 
-
-
-
-
     /**
-     * @param d how long {@link VidBuilder#generateNow(VideoRequest)} waits for the video; default 20 min
+     * @param d how long {@link VidBuilderSync#generateNow(VideoRequest)} waits for the video; default 20 min
      * @return this
      */
     public Builder syncTimeout(Duration d) {
@@ -421,9 +296,8 @@ public final class VidBuilder implements VideoProvider {
       return this;
     }
 
-
     /**
-     * @param clock the clock {@link VidBuilder#generateNow(VideoRequest)} measures its timeout with; default UTC
+     * @param clock the clock {@link VidBuilderSync#generateNow(VideoRequest)} measures its timeout with; default UTC
      * @return this
      */
     public Builder clock(Clock clock) {
@@ -443,17 +317,27 @@ public final class VidBuilder implements VideoProvider {
       return this;
     }
 
-    private HttpTransport.Builder transportFor(Auth auth) {
-      return transport(ID, auth);
-    }
-
     /**
      * @return the adapter
      * @throws InvalidRequestException if no credentials or both kinds were set
      * @throws IllegalArgumentException if the base URL is not http(s) or a credential is blank
      */
     public VidBuilder build() {
-      return new VidBuilder(this);
+      Auth auth;
+      if (user != null && apiKey != null) {
+        throw new InvalidRequestException("VidBuilder takes Basic auth or an API key, not both", ErrorContext.of(ID),
+            "auth");
+      } else if (user != null) {
+        auth = Auth.basic(user, password);
+      } else if (apiKey != null && !apiKey.isBlank()) {
+        auth = Auth.bearer(apiKey);
+      } else {
+        throw Credentials.missing(ID, "auth", "credentials: set basicAuth(user, password) (or " + ENV_USERNAME + " and "
+            + ENV_PASSWORD + "), or apiKey(...) (" + ENV_API_KEY + ")");
+      }
+      // The synchronous endpoint renders while the call is open: its own transport with the long timeout.
+      return new VidBuilder(this, transport(ID, auth).build(),
+          transport(ID, auth).readTimeout(syncTimeout).attemptTimeout(syncTimeout).build());
     }
   }
 }

@@ -9,23 +9,18 @@ import dev.videojob.core.JobError;
 import dev.videojob.core.JobStatus;
 import dev.videojob.core.ProviderResponseException;
 import dev.videojob.core.VideoJob;
-import dev.videojob.core.internal.Redaction;
 import dev.videojob.providers.internal.HumanDurations;
 import dev.videojob.providers.internal.Json;
+import dev.videojob.providers.internal.Urls;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Turns VidBuilder's JSON (answers, status and webhooks) into {@link VideoJob} snapshots. */
 final class VidBuilderJobs {
-  private static final Logger log = LoggerFactory.getLogger(VidBuilderJobs.class);
-
   private VidBuilderJobs() {}
 
   /**
@@ -48,7 +43,7 @@ final class VidBuilderJobs {
         .orElseThrow(() -> new ProviderResponseException("the body carries no jobId, so the job cannot be tracked",
             ErrorContext.of(VidBuilder.ID), VidBuilderApi.JOB_ID, null));
     String raw = Json.text(root, VidBuilderApi.STATUS_FIELD).orElse(fallbackStatus);
-    JobStatus status = VidBuilderStatusTable.status(raw);
+    JobStatus status = VidBuilderStatuses.of(raw).status();
     VideoJob.Builder b = VideoJob.builder(VidBuilder.ID, id, status).rawStatus(raw == null ? "unknown" : raw)
         .phase(raw).observedAt(observedAt).rawJson(root.toString());
     Json.instant(root, VidBuilderApi.CREATED_AT).ifPresent(b::createdAt);
@@ -100,8 +95,8 @@ final class VidBuilderJobs {
         }
       }
     }
-    videoUrl.flatMap(u -> resolve(baseUrl, VidBuilderApi.VIDEO_URL, u)).ifPresent(u -> {
-      Asset.Builder a = Asset.builder(u, AssetKind.MASTER).mimeType("video/mp4").needsAuth(isOwn(u, baseUrl))
+    videoUrl.flatMap(u -> Urls.resolve(VidBuilder.ID, VidBuilderApi.VIDEO_URL, baseUrl, u)).ifPresent(u -> {
+      Asset.Builder a = Asset.builder(u, AssetKind.MASTER).mimeType("video/mp4").needsAuth(Urls.sameOrigin(u, baseUrl))
           .attribute("variant", "download");
       duration.ifPresent(a::duration);
       b.addOutput(a.build());
@@ -110,8 +105,8 @@ final class VidBuilderJobs {
     if (reels.isArray()) {
       for (JsonNode r : reels) {
         Optional<String> url = r.isTextual() ? Optional.of(r.asText()) : firstText(r, VidBuilderApi.REEL_URL_FIELDS);
-        url.filter(s -> !s.isBlank()).flatMap(s -> resolve(baseUrl, VidBuilderApi.REELS, s)).ifPresent(u -> {
-          Asset.Builder a = Asset.builder(u, AssetKind.REEL).mimeType("video/mp4").needsAuth(isOwn(u, baseUrl));
+        url.filter(s -> !s.isBlank()).flatMap(s -> Urls.resolve(VidBuilder.ID, VidBuilderApi.REELS, baseUrl, s)).ifPresent(u -> {
+          Asset.Builder a = Asset.builder(u, AssetKind.REEL).mimeType("video/mp4").needsAuth(Urls.sameOrigin(u, baseUrl));
           if (r.isObject()) {
             HumanDurations.read(r, VidBuilderApi.S3_EXPIRES_IN).ifPresent(d -> a.expiresAt(issuedAt.plus(d)));
             Json.seconds(r, VidBuilderApi.DURATION).ifPresent(a::duration);
@@ -137,35 +132,6 @@ final class VidBuilderJobs {
       if (v.isPresent()) return v;
     }
     return Optional.empty();
-  }
-
-  /** Whether a URL points at VidBuilder's own API (and so needs its credentials). */
-  private static boolean isOwn(URI url, URI baseUrl) {
-    return url.getHost() != null && url.getHost().equalsIgnoreCase(baseUrl.getHost()) && url.getPort() == baseUrl.getPort();
-  }
-
-  /**
-   * Resolves a path such as {@code /api/download/1} against the base URL the way the transport
-   * does (a path prefix on the base URL is kept); an absolute URL is returned as is. A value that is
-   * not a URI (a space, another illegal character) is dropped and logged at DEBUG.
-   *
-   * @param baseUrl the base URL
-   * @param field the field the value came from, for the log
-   * @param pathOrUrl the path or URL
-   * @return the absolute URL, if the value is one or a path
-   */
-  static Optional<URI> resolve(URI baseUrl, String field, String pathOrUrl) {
-    String text = pathOrUrl.trim();
-    try {
-      URI u = new URI(text);
-      if (u.isAbsolute()) return Optional.of(u);
-      String base = baseUrl.toString();
-      if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
-      return Optional.of(new URI(base + (text.startsWith("/") ? text : "/" + text)));
-    } catch (URISyntaxException e) {
-      log.debug("{}: dropped {} from the snapshot: {} is not a URL or path", VidBuilder.ID, field, Redaction.url(text));
-      return Optional.empty();
-    }
   }
 
   private static JobError error(JsonNode root) {

@@ -1,37 +1,17 @@
 package dev.videojob.providers.vidbuilder;
 
-import dev.videojob.core.spi.VideoProvider;
-import dev.videojob.core.spi.VideoProviderFactory;
+import dev.videojob.providers.internal.EnvProviderFactory;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * Creates {@link VidBuilder} for {@code VideoClient.fromEnv()} when {@value VidBuilder#USERNAME_ENV}
- * (with {@value VidBuilder#PASSWORD_ENV}) or {@value VidBuilder#API_KEY_ENV} is set.
+ * Creates {@link VidBuilder} for {@code VideoClient.fromEnv()} when {@value VidBuilder#ENV_USERNAME} (with
+ * {@value VidBuilder#ENV_PASSWORD}) or {@value VidBuilder#ENV_API_KEY} is set (and
+ * {@value VidBuilder#ENV_BASE_URL} overrides the base URL).
  */
-public final class VidBuilderProviderFactory implements VideoProviderFactory {
+public final class VidBuilderProviderFactory extends EnvProviderFactory {
   /** Creates the factory; {@link java.util.ServiceLoader} does this. */
-  public VidBuilderProviderFactory() {}
-
-  @Override
-  public String id() {
-    return VidBuilder.ID;
-  }
-
-  @Override
-  public List<String> environmentVariables() {
-    return List.of(VidBuilder.USERNAME_ENV, VidBuilder.PASSWORD_ENV, VidBuilder.API_KEY_ENV, VidBuilder.BASE_URL_ENV);
-  }
-
-  @Override
-  public Optional<VideoProvider> fromEnv(Map<String, String> env) {
-    boolean user = present(env.get(VidBuilder.USERNAME_ENV));
-    boolean key = present(env.get(VidBuilder.API_KEY_ENV));
-    return user || key ? Optional.of(VidBuilder.fromEnv(env)) : Optional.empty();
-  }
-
-  private static boolean present(String v) {
-    return v != null && !v.isBlank();
+  public VidBuilderProviderFactory() {
+    super(VidBuilder.ID, List.of(VidBuilder.ENV_USERNAME, VidBuilder.ENV_PASSWORD, VidBuilder.ENV_API_KEY,
+        VidBuilder.ENV_BASE_URL), List.of(VidBuilder.ENV_USERNAME, VidBuilder.ENV_API_KEY), VidBuilder::fromEnv);
   }
 }

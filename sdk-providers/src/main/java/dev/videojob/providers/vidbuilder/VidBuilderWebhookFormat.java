@@ -2,12 +2,10 @@ package dev.videojob.providers.vidbuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.providers.internal.Json;
-import dev.videojob.providers.internal.WebhookBodies;
+import dev.videojob.providers.internal.JsonWebhookFormat;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookEvent;
-import dev.videojob.webhooks.WebhookFormat;
 import dev.videojob.webhooks.WebhookHeaders;
-import dev.videojob.webhooks.WebhookParseException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,28 +24,33 @@ import java.util.Optional;
  * (the default at VidBuilder) has no scheme, so the pipeline requires a per-job
  * {@link dev.videojob.webhooks.CallbackTokens callback token} in the URL. VidBuilder sends no
  * delivery id: its redeliveries (after 30 s, 2 min, 5 min) are recognised by job and status. A
- * status the document does not list is an event of kind {@link WebhookEvent.Kind#UNKNOWN}.
+ * status the document does not list is an event of kind {@link WebhookEvent.Kind#UNKNOWN}; a body without a
+ * status, or a listed status without a {@code jobId}, is a {@link dev.videojob.webhooks.WebhookParseException}.
  * Relative URLs ({@code /api/download/{jobId}}) are resolved against the base URL
  * ({@value VidBuilder#DEFAULT_BASE_URL} unless {@link #withBaseUrl} says otherwise). Immutable and
  * thread-safe.
  */
-public final class VidBuilderWebhookFormat implements WebhookFormat {
-  private static final SignatureScheme SCHEME = SignatureScheme.hmacSha256Hex(VidBuilderApi.SIGNATURE_HEADER);
-
+public final class VidBuilderWebhookFormat extends JsonWebhookFormat {
   private final boolean signed;
   private final URI baseUrl;
 
   private VidBuilderWebhookFormat(boolean signed, URI baseUrl) {
+    super(VidBuilder.ID, signed ? SignatureScheme.hmacSha256Hex(VidBuilderApi.SIGNATURE_HEADER) : null);
     this.signed = signed;
     this.baseUrl = baseUrl;
   }
 
-  /** @return the format for unsigned callbacks (VidBuilder's default) */
+  /** @return the format for unsigned callbacks (VidBuilder's default); the same as {@link #unsigned()} */
+  public static VidBuilderWebhookFormat create() {
+    return unsigned();
+  }
+
+  /** @return the format for unsigned callbacks (VidBuilder's default): no signature scheme */
   public static VidBuilderWebhookFormat unsigned() {
     return new VidBuilderWebhookFormat(false, URI.create(VidBuilder.DEFAULT_BASE_URL));
   }
 
-  /** @return the format for callbacks signed in {@code x-webhook-signature} */
+  /** @return the format for callbacks signed in {@code x-webhook-signature}, the hex HMAC-SHA256 of the body */
   public static VidBuilderWebhookFormat signed() {
     return new VidBuilderWebhookFormat(true, URI.create(VidBuilder.DEFAULT_BASE_URL));
   }
@@ -69,46 +72,16 @@ public final class VidBuilderWebhookFormat implements WebhookFormat {
   }
 
   @Override
-  public String provider() {
-    return VidBuilder.ID;
-  }
-
-  /** @return the {@code x-webhook-signature} hex HMAC-SHA256 scheme for {@link #signed()}, else empty */
-  @Override
-  public Optional<SignatureScheme> signatureScheme() {
-    return signed ? Optional.of(SCHEME) : Optional.empty();
-  }
-
-  /**
-   * Reads a callback body.
-   *
-   * @param body the raw body
-   * @param headers the request headers (none needed beyond the signature)
-   * @param receivedAt when it arrived
-   * @return a {@code JOB_UPDATE} for {@code started}, {@code completed} and {@code failed}, else {@code UNKNOWN}
-   * @throws WebhookParseException if the body is not one JSON object (nothing but whitespace may follow it), or
-   *     has no status or a listed status without a jobId
-   */
-  @Override
-  public WebhookEvent parse(byte[] body, WebhookHeaders headers, Instant receivedAt) {
-    Objects.requireNonNull(body, "body == null");
-    Objects.requireNonNull(receivedAt, "receivedAt == null");
-    JsonNode root = WebhookBodies.object(VidBuilder.ID, body);
-    String status = Json.text(root, VidBuilderApi.STATUS_FIELD)
-        .orElseThrow(() -> new WebhookParseException(VidBuilder.ID, "webhook body has no status", null));
+  protected WebhookEvent parse(JsonNode root, byte[] body, WebhookHeaders headers, Instant receivedAt) {
+    String status = Json.text(root, VidBuilderApi.STATUS_FIELD).orElseThrow(() -> refuse("webhook body has no status"));
     Optional<String> jobId = Json.text(root, VidBuilderApi.JOB_ID);
-    if (!VidBuilderStatusTable.isWebhookStatus(status)) {
+    if (!VidBuilderStatuses.isWebhookStatus(status)) {
       return WebhookEvent.builder(VidBuilder.ID, WebhookEvent.Kind.UNKNOWN, status).jobId(jobId.orElse(null))
           .receivedAt(receivedAt).rawBody(body).build();
     }
-    String id = jobId.orElseThrow(() -> new WebhookParseException(VidBuilder.ID, "webhook body has no jobId", null));
+    String id = jobId.orElseThrow(() -> refuse("webhook body has no jobId"));
     return WebhookEvent.builder(VidBuilder.ID, WebhookEvent.Kind.JOB_UPDATE, status)
         .snapshot(VidBuilderJobs.read(root, id, null, baseUrl, receivedAt))
         .receivedAt(receivedAt).rawBody(body).build();
-  }
-
-  @Override
-  public String toString() {
-    return "VidBuilderWebhookFormat{" + (signed ? "signed" : "unsigned") + "}";
   }
 }

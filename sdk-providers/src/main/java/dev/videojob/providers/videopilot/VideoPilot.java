@@ -12,7 +12,7 @@ import dev.videojob.core.SubJob;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoJobException;
 import dev.videojob.core.VideoRequest;
-import dev.videojob.core.internal.Futures;
+import dev.videojob.core.spi.AdapterSupport;
 import dev.videojob.core.spi.ApiRequest;
 import dev.videojob.core.spi.ApiResponse;
 import dev.videojob.core.spi.Auth;
@@ -20,17 +20,18 @@ import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.HttpTransport;
 import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
-import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.ProviderBuilder;
+import dev.videojob.providers.internal.Credentials;
+import dev.videojob.providers.internal.EnvProviderFactory;
+import dev.videojob.providers.internal.HttpAdapter;
 import dev.videojob.providers.internal.Json;
-import java.time.Duration;
+import dev.videojob.providers.internal.Urls;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe; close it to release its connection pool.
  */
-public final class VideoPilot implements VideoProvider {
+public final class VideoPilot extends HttpAdapter {
   private static final Logger log = LoggerFactory.getLogger(VideoPilot.class);
 
   /** The provider id. */
@@ -99,10 +100,8 @@ public final class VideoPilot implements VideoProvider {
       .extensionType(VideoPilotOptions.class)
       .build();
 
-  private final HttpTransport http;
-
   private VideoPilot(HttpTransport http) {
-    this.http = http;
+    super(ID, CAPABILITIES, http);
   }
 
   /** @return a builder; the API key is required */
@@ -114,32 +113,26 @@ public final class VideoPilot implements VideoProvider {
    * An adapter configured from {@value #ENV_API_KEY} (and {@value #ENV_BASE_URL} if set).
    *
    * @return the adapter
-   * @throws IllegalArgumentException if the API key variable is not set
+   * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
    */
   public static VideoPilot fromEnv() {
     return fromEnv(System.getenv());
   }
 
-  static VideoPilot fromEnv(Map<String, String> env) {
-    Builder b = builder().apiKey(env.get(ENV_API_KEY));
-    String base = env.get(ENV_BASE_URL);
-    if (base != null && !base.isBlank()) b.baseUrl(base);
-    return b.build();
+  /**
+   * Same as {@link #fromEnv()} over the given variables.
+   *
+   * @param env the variables
+   * @return the adapter
+   * @throws InvalidRequestException if {@value #ENV_API_KEY} is not set
+   */
+  public static VideoPilot fromEnv(Map<String, String> env) {
+    return EnvProviderFactory.withBaseUrl(builder().apiKey(env.get(ENV_API_KEY)), env, ENV_BASE_URL).build();
   }
 
-  /** @return the webhook format (its secret is VideoPilot's webhook secret) */
-  public static VideoPilotWebhookFormat webhookFormat() {
+  /** @return the format that parses VideoPilot's webhooks (its secret is VideoPilot's webhook secret) */
+  public VideoPilotWebhookFormat webhookFormat() {
     return VideoPilotWebhookFormat.create();
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ProviderCapabilities capabilities() {
-    return CAPABILITIES;
   }
 
   /**
@@ -176,22 +169,22 @@ public final class VideoPilot implements VideoProvider {
 
     return http.send(ApiRequest.post(PATH_VIDEOS).json(draft).createsJob(true).build(), context.forOperation("draft"))
         .thenCompose(r -> {
-          JsonNode draftAnswer = payload(r.json());
-          String idField = firstField(draftAnswer, DRAFT_ID_FIELDS).orElseThrow(() -> new OutcomeUnknownException(
+          JsonNode draftAnswer = VideoPilotJobs.payload(r.json());
+          String idField = VideoPilotJobs.firstField(draftAnswer, DRAFT_ID_FIELDS).orElseThrow(() -> new OutcomeUnknownException(
               "videopilot accepted the draft but its answer names no video id (looked for " + DRAFT_ID_FIELDS
                   + "); a draft may exist", ErrorContext.of(ID).withHttpStatus(r.status()), null,
               context.idempotencyKey().orElse(null)));
           // Checked before any further call: a draft whose id cannot be tracked is not worth rendering.
-          String videoId = jobId(Json.text(draftAnswer, idField).orElseThrow(), idField, null, null).videoId();
+          String videoId = VideoPilotJobs.jobId(Json.text(draftAnswer, idField).orElseThrow(), idField, null, null).videoId();
           return afterDraft(videoId, request, opts, context);
         });
   }
 
   private CompletableFuture<VideoJob> afterDraft(String videoId, VideoRequest request, VideoPilotOptions opts,
       CallContext context) {
-    CompletableFuture<List<String>> scenes = http.send(ApiRequest.post(path(PATH_GENERATE_SCENES, videoId))
+    CompletableFuture<List<String>> scenes = http.send(ApiRequest.post(Urls.path(PATH_GENERATE_SCENES, videoId))
             .json(http.json().createObjectNode()).createsJob(true).build(), context.forOperation("generate-scenes"))
-        .thenApply(scenesAnswer -> jobIds(scenesAnswer.json()))
+        .thenApply(scenesAnswer -> VideoPilotJobs.jobIds(scenesAnswer.json()))
         .handle((ids, failure) -> {
           if (failure != null) {
             throw inStep(failure, videoId, "videopilot created the draft video " + videoId
@@ -208,7 +201,7 @@ public final class VideoPilot implements VideoProvider {
           .thenApply(renderAnswer -> submitted(videoId, sceneJobs, renderAnswer, context))
           .handle((job, failure) -> {
             if (failure == null) return job;
-            Throwable t = Futures.unwrap(failure);
+            Throwable t = AdapterSupport.unwrap(failure);
             String what = t instanceof VideoJobException && renderMayExist((VideoJobException) t)
                 ? "videopilot created the draft video " + videoId + " and its scenes, then the render request's answer"
                     + " was lost or unreadable; a render may be running: watch the video's webhooks (render.started"
@@ -225,7 +218,7 @@ public final class VideoPilot implements VideoProvider {
    * callers can still catch {@code QuotaExceededException}, {@code OutcomeUnknownException} and the others.
    */
   private static CompletionException inStep(Throwable failure, String videoId, String what) {
-    Throwable t = Futures.unwrap(failure);
+    Throwable t = AdapterSupport.unwrap(failure);
     if (t instanceof CancellationException) throw (CancellationException) t;
     log.warn("videopilot draft {} was created but a later step failed: {}", videoId, t.toString());
     VideoJobException e = t instanceof VideoJobException ? ((VideoJobException) t).inStep(what)
@@ -242,10 +235,10 @@ public final class VideoPilot implements VideoProvider {
 
   private VideoJob submitted(String videoId, List<String> sceneJobs, ApiResponse renderAnswer, CallContext context) {
     JsonNode answer = renderAnswer.json();
-    String renderId = Json.text(payload(answer), F_RENDER_ID).orElseThrow(() -> new OutcomeUnknownException(
+    String renderId = Json.text(VideoPilotJobs.payload(answer), F_RENDER_ID).orElseThrow(() -> new OutcomeUnknownException(
         "videopilot accepted the render request for " + videoId + " but its answer names no render job id",
         ErrorContext.of(ID).withHttpStatus(renderAnswer.status()), null, context.idempotencyKey().orElse(null)));
-    VideoJob job = fromRender(answer, jobId(videoId, F_VIDEO_ID, renderId, F_RENDER_ID), context.clock().instant());
+    VideoJob job = VideoPilotJobs.fromRender(answer, VideoPilotJobs.jobId(videoId, F_VIDEO_ID, renderId, F_RENDER_ID), context.clock().instant());
     VideoJob.Builder b = job.toBuilder().subJobs(List.of());
     sceneJobs.forEach(s -> b.addSubJob(new SubJob("scene", s)));
     b.addSubJob(new SubJob("render", renderId));
@@ -271,18 +264,8 @@ public final class VideoPilot implements VideoProvider {
       return CompletableFuture.failedFuture(InvalidRequestException.forField(ID, "jobId", "videopilot job id " + jobId
           + " names only a video; poll with the id submit returned (<videoId>~<renderJobId>)"));
     }
-    return http.send(ApiRequest.get(path(PATH_RENDER_STATUS, id.renderJobId())).build(), context)
-        .thenApply(r -> fromRender(r.json(), id, context.clock().instant()));
-  }
-
-  @Override
-  public void close() {
-    http.close();
-  }
-
-  @Override
-  public String toString() {
-    return "VideoPilot{" + http.baseUrl() + "}";
+    return http.send(ApiRequest.get(Urls.path(PATH_RENDER_STATUS, id.renderJobId())).build(), context)
+        .thenApply(r -> VideoPilotJobs.fromRender(r.json(), id, context.clock().instant()));
   }
 
   /** Builds a {@link VideoPilot}; not thread-safe. */
@@ -302,20 +285,13 @@ public final class VideoPilot implements VideoProvider {
       return this;
     }
 
-
-
-
-
-
-
-
     /**
      * @return the adapter
-     * @throws IllegalArgumentException if the API key is missing or blank, or the base URL is not a URL
+     * @throws InvalidRequestException if the API key is missing or blank
+     * @throws IllegalArgumentException if the base URL is not a URL
      */
     public VideoPilot build() {
-      HttpTransport.Builder t = transport(ID, Auth.bearer(apiKey));
-      return new VideoPilot(t.build());
+      return new VideoPilot(transport(ID, Auth.bearer(Credentials.apiKey(ID, apiKey, ENV_API_KEY))).build());
     }
   }
 }

@@ -1,11 +1,9 @@
 package dev.videojob.providers.videopilot;
 
 import dev.videojob.core.JobStatus;
-import java.util.Locale;
-import java.util.Map;
+import dev.videojob.providers.StatusMapping;
+import dev.videojob.providers.internal.StatusTable;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * VideoPilot's webhook events and render statuses mapped onto {@link JobStatus}, with the phase of
@@ -19,26 +17,6 @@ import java.util.OptionalDouble;
  * {@link JobStatus#UNKNOWN} (not terminal: waiting goes on), keeping the raw value.
  */
 public final class VideoPilotStatuses {
-
-  /**
-   * One row of the table.
-   *
-   * @param status the normalised status
-   * @param phase the phase of the logical job, or null
-   * @param progress progress from 0.0 to 1.0, or null when the value says nothing about it
-   */
-  public record Mapping(JobStatus status, String phase, Double progress) {
-    /** @return the phase, if the value has one */
-    public Optional<String> phaseName() {
-      return Optional.ofNullable(phase);
-    }
-
-    /** @return the progress, if the value implies one */
-    public OptionalDouble progressValue() {
-      return progress == null ? OptionalDouble.empty() : OptionalDouble.of(progress);
-    }
-  }
-
   /** Event: the script is written. */
   public static final String SCRIPT_READY = "video.script_ready";
   /** Event: every scene has its media. */
@@ -52,28 +30,29 @@ public final class VideoPilotStatuses {
   /** Event: rendering failed. */
   public static final String RENDER_FAILED = "render.failed";
 
-  private static final Mapping UNKNOWN = new Mapping(JobStatus.UNKNOWN, null, null);
-  private static final Mapping FAILED = new Mapping(JobStatus.FAILED, "failed", null);
-  private static final Mapping COMPLETED = new Mapping(JobStatus.SUCCEEDED, "completed", 1.0);
-  private static final Mapping RENDERING = new Mapping(JobStatus.RUNNING, "rendering", 0.75);
-  private static final Mapping SCRIPT = new Mapping(JobStatus.RUNNING, "script_ready", 0.25);
-  private static final Mapping MEDIA = new Mapping(JobStatus.RUNNING, "media_ready", 0.5);
+  private static final StatusMapping FAILED = new StatusMapping(JobStatus.FAILED, "failed", null);
+  private static final StatusMapping COMPLETED = new StatusMapping(JobStatus.SUCCEEDED, "completed", 1.0);
+  private static final StatusMapping RENDERING = new StatusMapping(JobStatus.RUNNING, "rendering", 0.75);
+  private static final StatusMapping SCRIPT = new StatusMapping(JobStatus.RUNNING, "script_ready", 0.25);
+  private static final StatusMapping MEDIA = new StatusMapping(JobStatus.RUNNING, "media_ready", 0.5);
 
-  private static final Map<String, Mapping> EVENTS = Map.of(
-      SCRIPT_READY, SCRIPT,
-      MEDIA_READY, MEDIA,
-      GENERATION_FAILED, FAILED,
-      RENDER_STARTED, RENDERING,
-      RENDER_COMPLETED, COMPLETED,
-      RENDER_FAILED, FAILED);
+  private static final StatusTable EVENTS = StatusTable.ignoringCase()
+      .row(SCRIPT_READY, SCRIPT)
+      .row(MEDIA_READY, MEDIA)
+      .row(GENERATION_FAILED, FAILED)
+      .row(RENDER_STARTED, RENDERING)
+      .row(RENDER_COMPLETED, COMPLETED)
+      .row(RENDER_FAILED, FAILED)
+      .build();
 
-  private static final Map<String, Mapping> STATUSES = Map.of(
-      "pending", new Mapping(JobStatus.QUEUED, "queued", 0.0),
-      "script_ready", SCRIPT,
-      "media_ready", MEDIA,
-      "processing", RENDERING,
-      "completed", COMPLETED,
-      "failed", FAILED);
+  private static final StatusTable STATUSES = StatusTable.ignoringCase()
+      .row("pending", JobStatus.QUEUED, "queued", 0.0)
+      .row("script_ready", SCRIPT)
+      .row("media_ready", MEDIA)
+      .row("processing", RENDERING)
+      .row("completed", COMPLETED)
+      .row("failed", FAILED)
+      .build();
 
   private VideoPilotStatuses() {}
 
@@ -81,24 +60,22 @@ public final class VideoPilotStatuses {
    * Maps a webhook event name, ignoring case.
    *
    * @param event the {@code event} field
-   * @return its row; {@link JobStatus#UNKNOWN} for an event not in the table
+   * @return its row; {@link StatusMapping#UNKNOWN} for an event not in the table
    * @throws NullPointerException if event is null
    */
-  public static Mapping ofEvent(String event) {
-    Objects.requireNonNull(event, "event == null");
-    return EVENTS.getOrDefault(event.trim().toLowerCase(Locale.ROOT), UNKNOWN);
+  public static StatusMapping ofEvent(String event) {
+    return EVENTS.of(Objects.requireNonNull(event, "event == null"));
   }
 
   /**
    * Maps a status value (render status endpoint, or an event's {@code data.status}), ignoring case.
    *
    * @param status the value
-   * @return its row; {@link JobStatus#UNKNOWN} for a value not in the table
+   * @return its row; {@link StatusMapping#UNKNOWN} for a value not in the table
    * @throws NullPointerException if status is null
    */
-  public static Mapping ofStatus(String status) {
-    Objects.requireNonNull(status, "status == null");
-    return STATUSES.getOrDefault(status.trim().toLowerCase(Locale.ROOT), UNKNOWN);
+  public static StatusMapping ofStatus(String status) {
+    return STATUSES.of(Objects.requireNonNull(status, "status == null"));
   }
 
   /**
@@ -106,6 +83,6 @@ public final class VideoPilotStatuses {
    * @return whether the table knows it
    */
   public static boolean isKnownEvent(String event) {
-    return event != null && EVENTS.containsKey(event.trim().toLowerCase(Locale.ROOT));
+    return EVENTS.knows(event);
   }
 }

@@ -11,20 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.videojob.core.AspectRatio;
 import dev.videojob.core.AssetKind;
-import dev.videojob.core.AuthenticationException;
-import dev.videojob.core.CapabilityNotSupportedException;
 import dev.videojob.core.Cost;
-import dev.videojob.core.ErrorCategory;
 import dev.videojob.core.InvalidRequestException;
-import dev.videojob.core.JobFailedException;
 import dev.videojob.core.JobRef;
 import dev.videojob.core.JobStatus;
-import dev.videojob.core.OutcomeUnknownException;
-import dev.videojob.core.QuotaExceededException;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoRequest;
 import dev.videojob.core.support.Mode;
+import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.support.AdapterHarness;
+import dev.videojob.providers.support.ProviderContract;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -34,9 +30,45 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class CreativeAiContractTest {
+class CreativeAiContractTest extends ProviderContract {
   static final String KEY = "cai_live_SECRET_1234";
   static final JobRef REF = JobRef.of("creativeai", "vgen_abc123");
+
+  @Override
+  protected VideoProvider adapter(String baseUrl) {
+    return CreativeAi.builder().apiKey(KEY).baseUrl(baseUrl + "/v1").build();
+  }
+
+  @Override
+  protected VideoRequest request() {
+    return documentRequest();
+  }
+
+  @Override
+  protected JobRef ref() {
+    return REF;
+  }
+
+  @Override
+  protected void enqueueSubmission(AdapterHarness h) {
+    h.enqueue(202, fixture("creativeai/create-response.json"));
+  }
+
+  @Override
+  protected void enqueueRunToSuccess(AdapterHarness h) {
+    h.enqueue(200, runningStatus());
+    h.enqueue(200, fixture("creativeai/webhook-completed.json"));
+  }
+
+  @Override
+  protected String runningStatus() {
+    return "{\"id\":\"vgen_abc123\",\"status\":\"processing\",\"phase\":\"Rendering\"}";
+  }
+
+  @Override
+  protected String failedStatus() {
+    return "{\"id\":\"vgen_abc123\",\"status\":\"failed\",\"error\":\"Job exceeded maximum wait time\"}";
+  }
 
   static AdapterHarness harness() throws Exception {
     return new AdapterHarness(base -> CreativeAi.builder().apiKey(KEY).baseUrl(base + "/v1").build());
@@ -198,15 +230,6 @@ class CreativeAiContractTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
-  void cancelIsRefusedWithoutANetworkCall(Mode mode) throws Exception {
-    try (AdapterHarness h = harness()) {
-      assertThatThrownBy(() -> mode.cancel(h.client, REF)).isInstanceOf(CapabilityNotSupportedException.class);
-      assertThat(h.requestCount()).isZero();
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(Mode.class)
   void aRejectedRequestCarriesTheProvidersCodeAndMessage(Mode mode) throws Exception {
     try (AdapterHarness h = harness()) {
       h.enqueue(400, "{\"error\":{\"code\":\"invalid_model\",\"message\":\"Unknown model: kling-v9\"}}");
@@ -217,54 +240,6 @@ class CreativeAiContractTest {
             assertThat(e.providerMessage()).contains("Unknown model: kling-v9");
             assertThat(e.httpStatus()).hasValue(400);
           });
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void aRefusedKeyIsAnAuthenticationError(Mode mode) throws Exception {
-    try (AdapterHarness h = harness()) {
-      h.enqueue(401, "{\"error\":{\"type\":\"authentication_error\",\"message\":\"Invalid API key\"}}");
-
-      assertThatThrownBy(() -> mode.status(h.client, REF))
-          .isInstanceOfSatisfying(AuthenticationException.class,
-              e -> assertThat(e.providerMessage()).contains("Invalid API key"));
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void runningOutOfCreditsIsAQuotaError(Mode mode) throws Exception {
-    try (AdapterHarness h = harness()) {
-      h.enqueue(402, "{\"error\":{\"code\":\"insufficient_credits\",\"message\":\"Not enough credits\"}}");
-
-      assertThatThrownBy(() -> mode.submit(h.client, documentRequest())).isInstanceOf(QuotaExceededException.class);
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void aCreateWhoseAnswerIsLostIsNotResent(Mode mode) throws Exception {
-    try (AdapterHarness h = harness()) {
-      h.enqueue(504, "gateway timeout");
-      h.enqueue(202, fixture("creativeai/create-response.json"));
-
-      assertThatThrownBy(() -> mode.submit(h.client, documentRequest().toBuilder().idempotencyKey("campaign-42").build()))
-          .isInstanceOfSatisfying(OutcomeUnknownException.class,
-              e -> assertThat(e.idempotencyKey()).contains("campaign-42"));
-      assertThat(h.requestCount()).isEqualTo(1);
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void aStatusPollIsRetriedAfterAServerError(Mode mode) throws Exception {
-    try (AdapterHarness h = harness()) {
-      h.enqueue(500, "{\"error\":{\"message\":\"upstream hiccup\"}}");
-      h.enqueue(200, fixture("creativeai/webhook-completed.json"));
-
-      assertThat(mode.status(h.client, REF).status()).isEqualTo(JobStatus.SUCCEEDED);
-      assertThat(h.requestCount()).isEqualTo(2);
     }
   }
 
@@ -288,21 +263,4 @@ class CreativeAiContractTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void lifecycleEndingInFailureCarriesTheProvidersError(Mode mode) throws Exception {
-    try (AdapterHarness h = harness()) {
-      h.enqueue(202, fixture("creativeai/create-response.json"));
-      h.enqueue(200, "{\"id\":\"vgen_abc123\",\"status\":\"failed\",\"error\":\"Job exceeded maximum wait time\"}");
-
-      VideoJob submitted = mode.submit(h.client, documentRequest());
-
-      assertThatThrownBy(() -> mode.await(h.client, submitted.ref(), Duration.ofMinutes(10)))
-          .isInstanceOfSatisfying(JobFailedException.class, e -> {
-            assertThat(e.job().status()).isEqualTo(JobStatus.FAILED);
-            assertThat(e.job().error().orElseThrow().message()).isEqualTo("Job exceeded maximum wait time");
-            assertThat(e.job().error().orElseThrow().category()).isEqualTo(ErrorCategory.PROVIDER_INTERNAL);
-          });
-    }
-  }
 }

@@ -2,6 +2,7 @@ package dev.videojob.providers.creativeai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.videojob.providers.StatusMapping;
 import dev.videojob.core.JobStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +23,7 @@ class CreativeAiStatusesTest {
       "warming_up, UNKNOWN,   -,          -",
       "cancelled,  UNKNOWN,   -,          -"})
   void mapsEachDocumentedValueAndLeavesOthersUnknown(String raw, JobStatus status, String phase, Double progress) {
-    CreativeAiStatuses.Mapping m = CreativeAiStatuses.of(raw);
+    StatusMapping m = CreativeAiStatuses.of(raw);
 
     assertThat(m.status()).isEqualTo(status);
     assertThat(m.phase()).isEqualTo(phase);

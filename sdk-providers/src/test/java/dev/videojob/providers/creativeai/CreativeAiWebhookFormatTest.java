@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class CreativeAiWebhookFormatTest {
   static final String API_KEY = "cai_live_SECRET_1234";
   static final Instant NOW = Instant.parse("2026-03-10T14:23:02Z");
-  final CreativeAiWebhookFormat format = CreativeAi.webhookFormat();
+  final CreativeAiWebhookFormat format = CreativeAiWebhookFormat.create();
 
   static WebhookHeaders documentHeaders(byte[] body, String apiKey) {
     // The document's Node sample: createHmac('sha256', apiKey).update(rawBody).digest('hex'), sent as sha256=<hex>.

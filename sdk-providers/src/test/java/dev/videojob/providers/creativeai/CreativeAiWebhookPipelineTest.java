@@ -29,7 +29,7 @@ class CreativeAiWebhookPipelineTest {
   void twoStatusesOfOneGenerationAreTwoEventsAndARedeliveryIsADuplicate() {
     List<WebhookEvent> handled = new CopyOnWriteArrayList<>();
     try (IdempotencyStore store = InMemoryIdempotencyStore.builder().build();
-        WebhookPipeline pipeline = WebhookPipeline.builder(CreativeAi.webhookFormat()).secret(API_KEY)
+        WebhookPipeline pipeline = WebhookPipeline.builder(CreativeAiWebhookFormat.create()).secret(API_KEY)
             .idempotencyStore(store).executor(Runnable::run).handler(handled::add).build()) {
       String completed = fixture("creativeai/webhook-completed.json");
       String rendering = completed.replace("\"status\": \"completed\"", "\"status\": \"rendering\"");
@@ -52,7 +52,7 @@ class CreativeAiWebhookPipelineTest {
   }
 
   static WebhookPipeline pipeline(IdempotencyStore store, List<WebhookEvent> handled) {
-    return WebhookPipeline.builder(CreativeAi.webhookFormat()).secret(API_KEY).idempotencyStore(store)
+    return WebhookPipeline.builder(CreativeAiWebhookFormat.create()).secret(API_KEY).idempotencyStore(store)
         .executor(Runnable::run).handler(handled::add).build();
   }
 
@@ -124,7 +124,7 @@ class CreativeAiWebhookPipelineTest {
   @Test
   void aDeliverySignedWithAnotherKeyIsRejected() {
     try (IdempotencyStore store = InMemoryIdempotencyStore.builder().build();
-        WebhookPipeline pipeline = WebhookPipeline.builder(CreativeAi.webhookFormat()).secret("another-key")
+        WebhookPipeline pipeline = WebhookPipeline.builder(CreativeAiWebhookFormat.create()).secret("another-key")
             .idempotencyStore(store).executor(Runnable::run).handler(e -> { }).build()) {
       assertThat(pipeline.receive(delivery(fixture("creativeai/webhook-completed.json"), "video.generation.completed"))
           .outcome()).isEqualTo(Outcome.REJECTED);

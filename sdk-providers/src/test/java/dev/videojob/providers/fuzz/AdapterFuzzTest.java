@@ -6,7 +6,7 @@ import dev.videojob.core.JobRef;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoJobException;
 import dev.videojob.core.VideoRequest;
-import dev.videojob.core.internal.Futures;
+import dev.videojob.core.spi.AdapterSupport;
 import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.core.testing.fuzz.Fuzz;
@@ -208,7 +208,7 @@ class AdapterFuzzTest {
             .idempotencyKey("fuzz-key").build();
         VideoRequest sync = VideoRequest.builder().extension(adapter.request.extension(VidBuilderOptions.class)
             .orElseThrow()).build();
-        return Futures.join(vb.generateNow(sync, ctx));
+        return AdapterSupport.join(vb.sync().generateNow(sync, ctx));
     }
   }
 

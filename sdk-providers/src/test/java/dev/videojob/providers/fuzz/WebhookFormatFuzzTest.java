@@ -2,16 +2,16 @@ package dev.videojob.providers.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.videojob.providers.videopilot.VideoPilotWebhookFormat;
+import dev.videojob.providers.higgsfield.HiggsfieldWebhookFormat;
 import dev.videojob.core.InMemoryIdempotencyStore;
 import dev.videojob.core.testing.fuzz.Fuzz;
 import dev.videojob.core.testing.fuzz.HostileValues;
 import dev.videojob.core.testing.fuzz.JsonMutator;
 import dev.videojob.providers.creativeai.CreativeAi;
 import dev.videojob.providers.creativeai.CreativeAiWebhookFormat;
-import dev.videojob.providers.higgsfield.Higgsfield;
 import dev.videojob.providers.ssemble.Ssemble;
 import dev.videojob.providers.vidbuilder.VidBuilder;
-import dev.videojob.providers.videopilot.VideoPilot;
 import dev.videojob.webhooks.CallbackTokens;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookFormat;
@@ -56,11 +56,11 @@ class WebhookFormatFuzzTest {
 
   /** Each webhook format the adapters ship, with the payloads its document shows. */
   enum Format {
-    CREATIVEAI(CreativeAi::webhookFormat, "creativeai/webhook-completed.json", "creativeai/create-response.json",
+    CREATIVEAI(CreativeAiWebhookFormat::create, "creativeai/webhook-completed.json", "creativeai/create-response.json",
         "{\"id\":\"vgen_abc123\",\"status\":\"failed\",\"error\":{\"code\":\"content_policy\",\"message\":\"nsfw\"}}",
         "{\"id\":\"vgen_abc123\",\"status\":\"rendering\",\"phase\":\"Encoding\",\"progress\":62,"
             + "\"estimated_time_remaining\":30,\"created_at\":\"2026-03-10T14:20:00Z\"}"),
-    HIGGSFIELD(Higgsfield::webhookFormat, "higgsfield/webhook-complete.json", "higgsfield/create-response.json",
+    HIGGSFIELD(HiggsfieldWebhookFormat::create, "higgsfield/webhook-complete.json", "higgsfield/create-response.json",
         "{\"job_id\":\"jf-1234\",\"status\":\"failed\",\"error\":{\"code\":\"nsfw\",\"message\":\"blocked\"}}"),
     SSEMBLE(() -> Ssemble.builder().apiKey("ssk_fuzz").build().webhookFormat(), "ssemble/webhook-completed.json",
         "ssemble/webhook-failed.json"),
@@ -70,7 +70,7 @@ class WebhookFormatFuzzTest {
     VIDBUILDER_UNSIGNED(() -> VidBuilder.builder().basicAuth("u", "p").build().webhookFormat(),
         "vidbuilder/webhook-started.json", "vidbuilder/webhook-completed.json",
         "vidbuilder/webhook-completed-with-reels.json", "vidbuilder/webhook-failed.json"),
-    VIDEOPILOT(VideoPilot::webhookFormat, "videopilot/webhook-video-script-ready.json",
+    VIDEOPILOT(VideoPilotWebhookFormat::create, "videopilot/webhook-video-script-ready.json",
         "videopilot/webhook-video-media-ready.json", "videopilot/webhook-video-generation-failed.json",
         "videopilot/webhook-render-started.json", "videopilot/webhook-render-completed.json",
         "videopilot/webhook-render-failed.json");

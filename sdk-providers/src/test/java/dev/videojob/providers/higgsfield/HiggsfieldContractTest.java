@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.core.AspectRatio;
 import dev.videojob.core.AssetKind;
-import dev.videojob.core.CapabilityNotSupportedException;
 import dev.videojob.core.ErrorCategory;
 import dev.videojob.core.InvalidRequestException;
 import dev.videojob.core.JobFailedException;
@@ -19,7 +18,9 @@ import dev.videojob.core.JobStatus;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoRequest;
 import dev.videojob.core.support.Mode;
+import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.support.AdapterHarness;
+import dev.videojob.providers.support.ProviderContract;
 import java.net.URI;
 import java.time.Duration;
 import mockwebserver3.RecordedRequest;
@@ -27,9 +28,45 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class HiggsfieldContractTest {
+class HiggsfieldContractTest extends ProviderContract {
   static final String KEY = "hf_live_SECRET_9876";
   static final JobRef REF = JobRef.of("higgsfield", "jf-1234");
+
+  @Override
+  protected VideoProvider adapter(String baseUrl) {
+    return Higgsfield.builder().apiKey(KEY).baseUrl(baseUrl).build();
+  }
+
+  @Override
+  protected VideoRequest request() {
+    return guideRequest().build();
+  }
+
+  @Override
+  protected JobRef ref() {
+    return REF;
+  }
+
+  @Override
+  protected void enqueueSubmission(AdapterHarness h) {
+    h.enqueue(202, fixture("higgsfield/create-response.json"));
+  }
+
+  @Override
+  protected void enqueueRunToSuccess(AdapterHarness h) {
+    h.enqueue(200, runningStatus());
+    h.enqueue(200, fixture("higgsfield/webhook-complete.json"));
+  }
+
+  @Override
+  protected String runningStatus() {
+    return "{\"job_id\":\"jf-1234\",\"status\":\"started\"}";
+  }
+
+  @Override
+  protected String failedStatus() {
+    return "{\"job_id\":\"jf-1234\",\"status\":\"failed\",\"error\":{\"code\":\"internal\",\"message\":\"render crashed\"}}";
+  }
 
   static AdapterHarness harness() throws Exception {
     return new AdapterHarness(base -> Higgsfield.builder().apiKey(KEY).baseUrl(base).build());
@@ -161,15 +198,6 @@ class HiggsfieldContractTest {
       assertThat(job.output(AssetKind.THUMBNAIL).orElseThrow().url())
           .isEqualTo(URI.create("https://cdn.example.com/jf-1234/thumb.jpg"));
       assertThat(job.metadata()).containsEntry("campaign_id", "spring_sale_26");
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void cancelIsRefusedWithoutANetworkCall(Mode mode) throws Exception {
-    try (AdapterHarness h = harness()) {
-      assertThatThrownBy(() -> mode.cancel(h.client, REF)).isInstanceOf(CapabilityNotSupportedException.class);
-      assertThat(h.requestCount()).isZero();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.videojob.providers.higgsfield;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.videojob.providers.StatusMapping;
 import dev.videojob.core.JobStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +24,7 @@ class HiggsfieldStatusesTest {
       "published,   UNKNOWN,   -,           -",
       "upscaling,   UNKNOWN,   -,           -"})
   void mapsEachKnownValueAndLeavesOthersUnknown(String raw, JobStatus status, String phase, Double progress) {
-    HiggsfieldStatuses.Mapping m = HiggsfieldStatuses.of(raw);
+    StatusMapping m = HiggsfieldStatuses.of(raw);
 
     assertThat(m.status()).isEqualTo(status);
     assertThat(m.phase()).isEqualTo(phase);

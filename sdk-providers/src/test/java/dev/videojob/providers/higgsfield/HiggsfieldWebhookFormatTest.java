@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class HiggsfieldWebhookFormatTest {
   static final String SECRET = "whsec_higgs_SECRET";
   static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
-  final HiggsfieldWebhookFormat format = Higgsfield.webhookFormat();
+  final HiggsfieldWebhookFormat format = HiggsfieldWebhookFormat.create();
 
   /** The guide's handler: HMAC-SHA256 hex of JSON.stringify(req.body), keyed by the webhook secret. */
   static String guideSignature(byte[] body) throws Exception {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.videojob.core.AssetKind;
-import dev.videojob.core.CapabilityNotSupportedException;
 import dev.videojob.core.ErrorCategory;
 import dev.videojob.core.InvalidRequestException;
 import dev.videojob.core.JobRef;
@@ -16,7 +15,10 @@ import dev.videojob.core.RateLimitedException;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoJobException;
 import dev.videojob.core.VideoRequest;
+import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.core.support.Mode;
+import dev.videojob.providers.support.AdapterHarness;
+import dev.videojob.providers.support.ProviderContract;
 import dev.videojob.webhooks.CallbackTokens;
 import java.net.URI;
 import java.time.Duration;
@@ -26,9 +28,56 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class SsembleContractTest {
+class SsembleContractTest extends ProviderContract {
   private static final String ID = "6655f0a1c2b3d4e5f6a7b8c9";
   private static final JobRef REF = JobRef.of("ssemble", ID);
+
+  @Override
+  protected VideoProvider adapter(String baseUrl) {
+    return Ssemble.builder().apiKey(API_KEY).baseUrl(baseUrl + "/api/v1").build();
+  }
+
+  @Override
+  protected VideoRequest request() {
+    return SsembleHarness.request();
+  }
+
+  @Override
+  protected JobRef ref() {
+    return REF;
+  }
+
+  @Override
+  protected void enqueueSubmission(AdapterHarness h) {
+    h.enqueue(201, SsembleHarness.fixture("create-response.json"));
+  }
+
+  @Override
+  protected void enqueueRunToSuccess(AdapterHarness h) {
+    h.enqueue(200, runningStatus());
+    h.enqueue(200, SsembleHarness.fixture("status-completed.json"));
+    h.enqueue(200, SsembleHarness.fixture("result-completed.json"));
+  }
+
+  @Override
+  protected String runningStatus() {
+    return SsembleHarness.fixture("status-processing.json");
+  }
+
+  @Override
+  protected String failedStatus() {
+    return SsembleHarness.fixture("status-failed.json");
+  }
+
+  @Override
+  protected int quotaStatus() {
+    return 403;
+  }
+
+  @Override
+  protected String quotaBody() {
+    return SsembleHarness.fixture("error-insufficient-credits.json");
+  }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
@@ -144,16 +193,6 @@ class SsembleContractTest {
       assertThat(job.outputs().get(1).url()).isEqualTo(URI.create("https://cdn.ssemble.com/shorts/clip_01.jpg"));
       assertThat(job.outputs().get(1).attributes()).containsEntry("shortId", "clip_01");
       assertThat(job.outputs().get(2).score().getAsDouble()).isEqualTo(7.1);
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void cancelIsNotSupportedAndSendsNothing(Mode mode) throws Exception {
-    try (SsembleHarness h = new SsembleHarness()) {
-      assertThatThrownBy(() -> mode.cancel(h.client, REF)).isInstanceOf(CapabilityNotSupportedException.class)
-          .hasMessageContaining("cancel");
-      assertThat(h.server.getRequestCount()).isZero();
     }
   }
 
@@ -339,18 +378,6 @@ class SsembleContractTest {
   }
 
   @Test
-  void aCreateWhoseAnswerIsLostIsNotResentBecauseSsembleTakesNoIdempotencyKey() throws Exception {
-    try (SsembleHarness h = new SsembleHarness()) {
-      h.enqueue(502, "<html>Bad Gateway</html>");
-      h.enqueueFixture(201, "create-response.json");
-
-      assertThatThrownBy(() -> h.client.submit(SsembleHarness.request()))
-          .isInstanceOf(dev.videojob.core.OutcomeUnknownException.class);
-      assertThat(h.server.getRequestCount()).isEqualTo(1);
-    }
-  }
-
-  @Test
   void aCreateRefusedWith503IsRetriedWithTheSameIdempotencyKey() throws Exception {
     try (SsembleHarness h = new SsembleHarness()) {
       h.enqueue(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"try later\"}}");
@@ -361,17 +388,6 @@ class SsembleContractTest {
       assertThat(job.id()).isEqualTo(ID);
       assertThat(h.take().getHeaders().get("Idempotency-Key")).isEqualTo(h.take().getHeaders().get("Idempotency-Key"))
           .isEqualTo(job.idempotencyKey().orElseThrow());
-    }
-  }
-
-  @Test
-  void aStatusCallIsRetriedAfterAServerError() throws Exception {
-    try (SsembleHarness h = new SsembleHarness()) {
-      h.enqueue(500, "{\"error\":{\"code\":\"internal\",\"message\":\"oops\"}}");
-      h.enqueueFixture(200, "status-processing.json");
-
-      assertThat(h.client.status(REF).status()).isEqualTo(JobStatus.RUNNING);
-      assertThat(h.server.getRequestCount()).isEqualTo(2);
     }
   }
 

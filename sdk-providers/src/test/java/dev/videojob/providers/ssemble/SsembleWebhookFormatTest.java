@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class SsembleWebhookFormatTest {
   private static final Instant RECEIVED = Instant.parse("2026-01-01T00:12:01Z");
-  private final SsembleWebhookFormat format = new SsembleWebhookFormat();
+  private final SsembleWebhookFormat format = SsembleWebhookFormat.create();
 
   private WebhookEvent parse(String json) {
     return format.parse(json.getBytes(StandardCharsets.UTF_8), WebhookHeaders.of(Map.of()), RECEIVED);

@@ -6,10 +6,10 @@ import static dev.videojob.providers.vidbuilder.VidBuilderHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.videojob.providers.internal.Urls;
 import dev.videojob.core.Asset;
 import dev.videojob.core.AssetKind;
 import dev.videojob.core.AuthenticationException;
-import dev.videojob.core.CapabilityNotSupportedException;
 import dev.videojob.core.ErrorCategory;
 import dev.videojob.core.InvalidRequestException;
 import dev.videojob.core.JobFailedException;
@@ -17,7 +17,10 @@ import dev.videojob.core.JobRef;
 import dev.videojob.core.JobStatus;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoRequest;
+import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.core.support.Mode;
+import dev.videojob.providers.support.AdapterHarness;
+import dev.videojob.providers.support.ProviderContract;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,10 +32,51 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class VidBuilderContractTest {
+class VidBuilderContractTest extends ProviderContract {
   private static final JobRef REF = JobRef.of("vidbuilder", "abc123def456");
   private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(
       (VidBuilderHarness.USER + ":" + VidBuilderHarness.PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+  @Override
+  protected VideoProvider adapter(String baseUrl) {
+    return VidBuilder.builder().basicAuth(VidBuilderHarness.USER, VidBuilderHarness.PASSWORD).baseUrl(baseUrl).build();
+  }
+
+  @Override
+  protected VideoRequest request() {
+    return VidBuilderHarness.documentRequest();
+  }
+
+  @Override
+  protected JobRef ref() {
+    return REF;
+  }
+
+  @Override
+  protected void enqueueSubmission(AdapterHarness h) {
+    h.enqueue(202, VidBuilderHarness.fixture("async-accepted.json"));
+  }
+
+  @Override
+  protected void enqueueRunToSuccess(AdapterHarness h) {
+    h.enqueue(200, runningStatus());
+    h.enqueue(200, VidBuilderHarness.fixture("job-status-completed.json"));
+  }
+
+  @Override
+  protected String runningStatus() {
+    return VidBuilderHarness.fixture("job-status-processing.json");
+  }
+
+  @Override
+  protected String failedStatus() {
+    return "{\"jobId\":\"abc123def456\",\"status\":\"failed\",\"error\":\"Failed to render video: Out of memory\"}";
+  }
+
+  @Override
+  protected String refusedKeyBody() {
+    return "{\"error\":\"Unauthorized\",\"message\":\"Invalid credentials\"}";
+  }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
@@ -181,9 +225,9 @@ class VidBuilderContractTest {
 
   @Test
   void relativeDownloadUrlsKeepAPathPrefixOfTheBaseUrl() {
-    assertThat(VidBuilderJobs.resolve(URI.create("https://proxy.example.com/vidbuilder/"), "videoUrl", "/api/download/x"))
+    assertThat(Urls.resolve(VidBuilder.ID, "videoUrl", URI.create("https://proxy.example.com/vidbuilder/"), "/api/download/x"))
         .contains(URI.create("https://proxy.example.com/vidbuilder/api/download/x"));
-    assertThat(VidBuilderJobs.resolve(URI.create("https://proxy.example.com"), "videoUrl", "https://cdn.example.com/a.mp4"))
+    assertThat(Urls.resolve(VidBuilder.ID, "videoUrl", URI.create("https://proxy.example.com"), "https://cdn.example.com/a.mp4"))
         .contains(URI.create("https://cdn.example.com/a.mp4"));
   }
 
@@ -303,38 +347,6 @@ class VidBuilderContractTest {
 
       assertThatThrownBy(() -> h.client.status(REF)).isInstanceOf(AuthenticationException.class)
           .hasMessageNotContaining(VidBuilderHarness.PASSWORD);
-    }
-  }
-
-  @Test
-  void aCreateWhoseAnswerIsLostIsNotResentBecauseVidBuilderTakesNoIdempotencyKey() throws Exception {
-    try (VidBuilderHarness h = new VidBuilderHarness()) {
-      h.enqueue(504, "<html>Gateway Timeout</html>");
-      h.enqueueFixture(202, "async-accepted.json");
-
-      assertThatThrownBy(() -> h.client.submit(VidBuilderHarness.documentRequest()))
-          .isInstanceOf(dev.videojob.core.OutcomeUnknownException.class);
-      assertThat(h.server.getRequestCount()).isEqualTo(1);
-    }
-  }
-
-  @Test
-  void aStatusCallIsRetriedAfterAServerError() throws Exception {
-    try (VidBuilderHarness h = new VidBuilderHarness()) {
-      h.enqueue(500, "{\"error\":\"Internal\",\"message\":\"oops\"}");
-      h.enqueueFixture(200, "job-status-processing.json");
-
-      assertThat(h.client.status(REF).status()).isEqualTo(JobStatus.RUNNING);
-      assertThat(h.server.getRequestCount()).isEqualTo(2);
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void cancelIsNotSupportedAndSendsNothing(Mode mode) throws Exception {
-    try (VidBuilderHarness h = new VidBuilderHarness()) {
-      assertThatThrownBy(() -> mode.cancel(h.client, REF)).isInstanceOf(CapabilityNotSupportedException.class);
-      assertThat(h.server.getRequestCount()).isZero();
     }
   }
 

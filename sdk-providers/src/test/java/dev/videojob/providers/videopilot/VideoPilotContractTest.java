@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.core.AspectRatio;
 import dev.videojob.core.AssetKind;
 import dev.videojob.core.AuthenticationException;
-import dev.videojob.core.CapabilityNotSupportedException;
 import dev.videojob.core.ErrorCategory;
 import dev.videojob.core.InvalidRequestException;
 import dev.videojob.core.JobFailedException;
@@ -19,10 +18,11 @@ import dev.videojob.core.OutcomeUnknownException;
 import dev.videojob.core.QuotaExceededException;
 import dev.videojob.core.SubJob;
 import dev.videojob.core.VideoJob;
-import dev.videojob.core.VideoJobException;
 import dev.videojob.core.VideoRequest;
 import dev.videojob.core.support.Mode;
+import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.providers.support.AdapterHarness;
+import dev.videojob.providers.support.ProviderContract;
 import java.net.URI;
 import java.time.Duration;
 import mockwebserver3.RecordedRequest;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class VideoPilotContractTest {
+class VideoPilotContractTest extends ProviderContract {
   static final String KEY = "vp_live_SECRET_5555";
   static final String JOB_ID = "video_123abc~render_789xyz";
   static final JobRef REF = JobRef.of("videopilot", JOB_ID);
@@ -39,17 +39,55 @@ class VideoPilotContractTest {
     return new AdapterHarness(base -> VideoPilot.builder().apiKey(KEY).baseUrl(base).build());
   }
 
-  static VideoRequest.Builder request() {
+  static VideoRequest.Builder requestBuilder() {
     return VideoRequest.builder().prompt("A journey through the cosmos").style("cinematic")
         .duration(Duration.ofSeconds(90)).aspectRatio(AspectRatio.LANDSCAPE_16_9).quality("high")
         .callbackUrl(URI.create("https://app.example.com/webhooks/videopilot"))
         .extension(VideoPilotOptions.builder().voice("narrator_female").priority(7).build());
   }
 
-  static void enqueueSubmission(AdapterHarness h) {
+  @Override
+  protected VideoProvider adapter(String baseUrl) {
+    return VideoPilot.builder().apiKey(KEY).baseUrl(baseUrl).build();
+  }
+
+  @Override
+  protected VideoRequest request() {
+    return requestBuilder().build();
+  }
+
+  @Override
+  protected JobRef ref() {
+    return REF;
+  }
+
+  @Override
+  protected void enqueueSubmission(AdapterHarness h) {
     h.enqueue(201, fixture("videopilot/draft-response.json"));
     h.enqueue(200, fixture("videopilot/generate-scenes-response.json"));
     h.enqueue(202, fixture("videopilot/render-response.json"));
+  }
+
+  @Override
+  protected void enqueueRunToSuccess(AdapterHarness h) {
+    h.enqueue(200, runningStatus());
+    h.enqueue(200, "{\"_id\":\"render_789xyz\",\"status\":\"completed\","
+        + "\"output_url\":\"https://cdn.videopilot.app/videos/video_123abc_high.mp4\"}");
+  }
+
+  @Override
+  protected String runningStatus() {
+    return "{\"_id\":\"render_789xyz\",\"status\":\"processing\",\"progress\":40}";
+  }
+
+  @Override
+  protected String failedStatus() {
+    return "{\"_id\":\"render_789xyz\",\"status\":\"failed\",\"error\":\"Rendering timeout after 300 seconds\"}";
+  }
+
+  @Override
+  protected String refusedKeyBody() {
+    return "{\"error\":\"Unauthorized\",\"message\":\"Invalid API key\",\"code\":\"INVALID_API_KEY\"}";
   }
 
   @ParameterizedTest
@@ -58,7 +96,7 @@ class VideoPilotContractTest {
     try (AdapterHarness h = harness()) {
       enqueueSubmission(h);
 
-      VideoJob job = mode.submit(h.client, request().build());
+      VideoJob job = mode.submit(h.client, requestBuilder().build());
 
       RecordedRequest draft = h.take();
       assertThat(draft.getMethod()).isEqualTo("POST");
@@ -160,7 +198,7 @@ class VideoPilotContractTest {
     try (AdapterHarness h = harness()) {
       h.enqueue(400, "{\"error\":\"Validation Error\",\"message\":\"Prompt is too short\",\"code\":\"INVALID_PROMPT\"}");
 
-      assertThatThrownBy(() -> mode.submit(h.client, request().build()))
+      assertThatThrownBy(() -> mode.submit(h.client, requestBuilder().build()))
           .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
             assertThat(e.providerCode()).contains("INVALID_PROMPT");
             assertThat(e.providerMessage()).contains("Prompt is too short");
@@ -176,7 +214,7 @@ class VideoPilotContractTest {
       h.enqueue(201, fixture("videopilot/draft-response.json"));
       h.enqueue(409, "{\"error\":\"Conflict\",\"message\":\"Script not ready\",\"code\":\"SCRIPT_PENDING\"}");
 
-      assertThatThrownBy(() -> mode.submit(h.client, request().build()))
+      assertThatThrownBy(() -> mode.submit(h.client, requestBuilder().build()))
           .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
             assertThat(e.getMessage()).contains("video_123abc").contains("generate-scenes");
             assertThat(e.providerCode()).contains("SCRIPT_PENDING");
@@ -195,7 +233,7 @@ class VideoPilotContractTest {
       h.enqueue(200, fixture("videopilot/generate-scenes-response.json"));
       h.enqueue(402, "{\"error\":\"Payment Required\",\"message\":\"No render credits left\",\"code\":\"NO_CREDITS\"}");
 
-      assertThatThrownBy(() -> mode.submit(h.client, request().build()))
+      assertThatThrownBy(() -> mode.submit(h.client, requestBuilder().build()))
           .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
             assertThat(e.getMessage()).contains("video_123abc").contains("render").contains("No render credits left")
                 .contains("no render was started");
@@ -214,7 +252,7 @@ class VideoPilotContractTest {
       h.enqueue(201, fixture("videopilot/draft-response.json"));
       h.enqueue(401, "{\"error\":\"Unauthorized\",\"message\":\"Invalid API key\",\"code\":\"INVALID_API_KEY\"}");
 
-      assertThatThrownBy(() -> mode.submit(h.client, request().build()))
+      assertThatThrownBy(() -> mode.submit(h.client, requestBuilder().build()))
           .isInstanceOfSatisfying(AuthenticationException.class, e -> {
             assertThat(e.getMessage()).contains("video_123abc").contains("generate-scenes");
             assertThat(e.nothingCreated()).isFalse();
@@ -231,7 +269,7 @@ class VideoPilotContractTest {
       h.enqueue(504, "gateway timeout");
       h.enqueue(202, fixture("videopilot/render-response.json"));
 
-      assertThatThrownBy(() -> mode.submit(h.client, request().idempotencyKey("vp-k1").build()))
+      assertThatThrownBy(() -> mode.submit(h.client, requestBuilder().idempotencyKey("vp-k1").build()))
           .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
             assertThat(e.getMessage()).contains("video_123abc").contains("a render may be running")
                 .doesNotContain("nothing is rendering").doesNotContain("no render was started");
@@ -251,7 +289,7 @@ class VideoPilotContractTest {
       h.server.enqueue(new mockwebserver3.MockResponse.Builder()
           .onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build());
 
-      assertThatThrownBy(() -> mode.submit(h.client, request().build()))
+      assertThatThrownBy(() -> mode.submit(h.client, requestBuilder().build()))
           .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
             assertThat(e.getMessage()).contains("a render may be running");
             assertThat(e.idempotencyKey()).isPresent();
@@ -268,7 +306,7 @@ class VideoPilotContractTest {
       h.enqueue(200, fixture("videopilot/generate-scenes-response.json"));
       h.enqueue(202, "{\"status\":\"pending\"}");
 
-      assertThatThrownBy(() -> mode.submit(h.client, request().idempotencyKey("vp-k2").build()))
+      assertThatThrownBy(() -> mode.submit(h.client, requestBuilder().idempotencyKey("vp-k2").build()))
           .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
             assertThat(e.getMessage()).contains("video_123abc").contains("a render may be running");
             assertThat(e.idempotencyKey()).contains("vp-k2");
@@ -282,19 +320,9 @@ class VideoPilotContractTest {
     try (AdapterHarness h = harness()) {
       h.enqueue(201, "<html>Created</html>");
 
-      assertThatThrownBy(() -> mode.submit(h.client, request().idempotencyKey("vp-k3").build()))
+      assertThatThrownBy(() -> mode.submit(h.client, requestBuilder().idempotencyKey("vp-k3").build()))
           .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> assertThat(e.idempotencyKey()).contains("vp-k3"));
       assertThat(h.requestCount()).isEqualTo(1);
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void aRefusedKeyIsAnAuthenticationError(Mode mode) throws Exception {
-    try (AdapterHarness h = harness()) {
-      h.enqueue(401, "{\"error\":\"Unauthorized\",\"message\":\"Invalid API key\",\"code\":\"INVALID_API_KEY\"}");
-
-      assertThatThrownBy(() -> mode.status(h.client, REF)).isInstanceOf(AuthenticationException.class);
     }
   }
 
@@ -330,15 +358,6 @@ class VideoPilotContractTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
-  void cancelIsRefusedWithoutANetworkCall(Mode mode) throws Exception {
-    try (AdapterHarness h = harness()) {
-      assertThatThrownBy(() -> mode.cancel(h.client, REF)).isInstanceOf(CapabilityNotSupportedException.class);
-      assertThat(h.requestCount()).isZero();
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(Mode.class)
   void lifecycleFromSubmissionThroughRenderingToTheVideo(Mode mode) throws Exception {
     try (AdapterHarness h = harness()) {
       enqueueSubmission(h);
@@ -349,7 +368,7 @@ class VideoPilotContractTest {
           + "\"output_url\":\"https://cdn.videopilot.app/videos/video_123abc_high.mp4\",\"duration\":87.5,"
           + "\"file_size\":25690112,\"quality\":\"high\"}");
 
-      VideoJob submitted = mode.submit(h.client, request().build());
+      VideoJob submitted = mode.submit(h.client, requestBuilder().build());
       VideoJob done = mode.await(h.client, submitted.ref(), Duration.ofMinutes(30));
 
       assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -367,7 +386,7 @@ class VideoPilotContractTest {
       enqueueSubmission(h);
       h.enqueue(200, "{\"_id\":\"render_789xyz\",\"status\":\"failed\",\"error\":\"Rendering timeout after 300 seconds\"}");
 
-      VideoJob submitted = mode.submit(h.client, request().build());
+      VideoJob submitted = mode.submit(h.client, requestBuilder().build());
 
       assertThatThrownBy(() -> mode.await(h.client, submitted.ref(), Duration.ofMinutes(30)))
           .isInstanceOfSatisfying(JobFailedException.class, e -> {

@@ -2,6 +2,7 @@ package dev.videojob.providers.videopilot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.videojob.providers.StatusMapping;
 import dev.videojob.core.JobStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +20,7 @@ class VideoPilotStatusesTest {
       "render.queued,           UNKNOWN,   -,            -",
       "video.deleted,           UNKNOWN,   -,            -"})
   void mapsEachDocumentedEventAndLeavesOthersUnknown(String event, JobStatus status, String phase, Double progress) {
-    VideoPilotStatuses.Mapping m = VideoPilotStatuses.ofEvent(event);
+    StatusMapping m = VideoPilotStatuses.ofEvent(event);
 
     assertThat(m.status()).isEqualTo(status);
     assertThat(m.phase()).isEqualTo(phase);
@@ -36,7 +37,7 @@ class VideoPilotStatusesTest {
       "failed,       FAILED,    failed,       -",
       "compositing,  UNKNOWN,   -,            -"})
   void mapsEachStatusAndLeavesOthersUnknown(String raw, JobStatus status, String phase, Double progress) {
-    VideoPilotStatuses.Mapping m = VideoPilotStatuses.ofStatus(raw);
+    StatusMapping m = VideoPilotStatuses.ofStatus(raw);
 
     assertThat(m.status()).isEqualTo(status);
     assertThat(m.phase()).isEqualTo(phase);

@@ -37,7 +37,7 @@ class VideoPilotUnreadableValuesTest {
       h.enqueue(200, fixture("videopilot/generate-scenes-response.json"));
       h.enqueue(202, fixture("videopilot/render-response.json"));
 
-      assertThatThrownBy(() -> mode.submit(h.client, VideoPilotContractTest.request().idempotencyKey("k-vp").build()))
+      assertThatThrownBy(() -> mode.submit(h.client, VideoPilotContractTest.requestBuilder().idempotencyKey("k-vp").build()))
           .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
             assertThat(e.idempotencyKey()).contains("k-vp");
             assertThat(e.getMessage()).contains("video~123").contains("job may exist");
@@ -56,7 +56,7 @@ class VideoPilotUnreadableValuesTest {
       h.enqueue(200, fixture("videopilot/generate-scenes-response.json"));
       h.enqueue(202, "{\"_id\":\"render~789\",\"status\":\"pending\"}");
 
-      assertThatThrownBy(() -> mode.submit(h.client, VideoPilotContractTest.request().build()))
+      assertThatThrownBy(() -> mode.submit(h.client, VideoPilotContractTest.requestBuilder().build()))
           .isInstanceOf(VideoJobException.class)
           .rootCause().isInstanceOfSatisfying(ProviderResponseException.class, c -> assertThat(c.field()).contains("_id"));
     }
@@ -100,7 +100,7 @@ class VideoPilotUnreadableValuesTest {
     String body = fixture("videopilot/webhook-render-completed.json").replace("video_123abc", videoId)
         .replace("render_789xyz", renderId);
 
-    assertThatThrownBy(() -> VideoPilot.webhookFormat().parse(body.getBytes(StandardCharsets.UTF_8),
+    assertThatThrownBy(() -> VideoPilotWebhookFormat.create().parse(body.getBytes(StandardCharsets.UTF_8),
         WebhookHeaders.of(Map.of()), Instant.parse("2024-01-15T10:45:01Z")))
         .isInstanceOfSatisfying(WebhookParseException.class, e -> {
           assertThat(e.provider()).contains("videopilot");
@@ -114,7 +114,7 @@ class VideoPilotUnreadableValuesTest {
     String body = fixture("videopilot/webhook-render-completed.json").replace("25690112", "-25690112")
         .replace("87.5", "1e309");
 
-    VideoJob job = VideoPilot.webhookFormat().parse(body.getBytes(StandardCharsets.UTF_8), WebhookHeaders.of(Map.of()),
+    VideoJob job = VideoPilotWebhookFormat.create().parse(body.getBytes(StandardCharsets.UTF_8), WebhookHeaders.of(Map.of()),
         Instant.parse("2024-01-15T10:45:01Z")).snapshot().orElseThrow();
 
     assertThat(job.output(AssetKind.MASTER)).hasValueSatisfying(a -> {

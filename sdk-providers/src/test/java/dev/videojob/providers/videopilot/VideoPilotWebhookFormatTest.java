@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class VideoPilotWebhookFormatTest {
   static final String SECRET = "vp_whsec_SECRET";
   static final Instant NOW = Instant.parse("2024-01-15T10:45:01Z");
-  final VideoPilotWebhookFormat format = VideoPilot.webhookFormat();
+  final VideoPilotWebhookFormat format = VideoPilotWebhookFormat.create();
 
   /** The document's sample: 'sha256=' + createHmac('sha256', secret).update(payload, 'utf8').digest('hex'). */
   static WebhookHeaders signed(String payload, String secret) {

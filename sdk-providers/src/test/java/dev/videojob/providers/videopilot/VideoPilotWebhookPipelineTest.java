@@ -34,7 +34,7 @@ class VideoPilotWebhookPipelineTest {
   void aVerifiedRenderCompletedWebhookEndsThePendingWaitForTheSubmittedJob() throws Exception {
     try (AdapterHarness h = new AdapterHarness(base -> VideoPilot.builder().apiKey("k").baseUrl(base).build(), true);
         IdempotencyStore store = InMemoryIdempotencyStore.builder().build();
-        WebhookPipeline pipeline = WebhookPipeline.builder(VideoPilot.webhookFormat()).secret(SECRET)
+        WebhookPipeline pipeline = WebhookPipeline.builder(VideoPilotWebhookFormat.create()).secret(SECRET)
             .idempotencyStore(store).executor(Runnable::run).handler(e -> { })
             .onVerifiedSnapshot(h.client::acceptSnapshot).build()) {
       h.enqueue(200, "{\"_id\":\"render_789xyz\",\"status\":\"processing\"}");
@@ -55,7 +55,7 @@ class VideoPilotWebhookPipelineTest {
   @Test
   void aRedeliveredEventIsDroppedAsADuplicate() throws Exception {
     try (IdempotencyStore store = InMemoryIdempotencyStore.builder().build();
-        WebhookPipeline pipeline = WebhookPipeline.builder(VideoPilot.webhookFormat()).secret(SECRET)
+        WebhookPipeline pipeline = WebhookPipeline.builder(VideoPilotWebhookFormat.create()).secret(SECRET)
             .idempotencyStore(store).executor(Runnable::run).handler(e -> { }).build()) {
       String payload = fixture("videopilot/webhook-video-media-ready.json");
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.videojob.core.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
-class HiggsfieldOutputTest {
+class HiggsfieldOptionsTest {
 
   @Test
   void readsTypeAndFormat() {

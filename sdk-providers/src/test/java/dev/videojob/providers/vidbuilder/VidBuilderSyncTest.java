@@ -13,13 +13,13 @@ import dev.videojob.core.JobStatus;
 import dev.videojob.core.ProviderUnavailableException;
 import dev.videojob.core.VideoJob;
 import dev.videojob.core.VideoRequest;
-import dev.videojob.core.internal.Futures;
+import dev.videojob.core.spi.AdapterSupport;
 import dev.videojob.core.spi.CallContext;
 import java.time.Instant;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
-class VidBuilderGenerateNowTest {
+class VidBuilderSyncTest {
 
   private static VideoRequest syncRequest() {
     return VideoRequest.builder().extension(VidBuilderHarness.documentOptions().build()).idempotencyKey("key-1").build();
@@ -30,7 +30,7 @@ class VidBuilderGenerateNowTest {
     try (VidBuilderHarness h = new VidBuilderHarness()) {
       h.enqueueFixture(200, "sync-response.json");
 
-      VideoJob job = h.vidBuilder.generateNow(syncRequest());
+      VideoJob job = h.vidBuilder.sync().generateNow(syncRequest());
 
       RecordedRequest r = h.take();
       assertThat(r.getMethod()).isEqualTo("POST");
@@ -55,7 +55,7 @@ class VidBuilderGenerateNowTest {
       CallContext ctx = CallContext.builder("vidbuilder", "generateNow").clock(h.clock).sleeper(h.sleeper)
           .idempotencyKey("key-2").build();
 
-      VideoJob job = Futures.join(h.vidBuilder.generateNow(syncRequest(), ctx));
+      VideoJob job = AdapterSupport.join(h.vidBuilder.sync().generateNow(syncRequest(), ctx));
 
       assertThat(job.id()).isEqualTo("j9");
       assertThat(job.outputs().get(0).expiresAt()).contains(h.clock.instant().plusSeconds(3600));
@@ -68,7 +68,7 @@ class VidBuilderGenerateNowTest {
       h.enqueue(200, "{\"success\":true,\"s3Upload\":{\"enabled\":true,\"standard\":{"
           + "\"signedUrl\":\"https://s3.example.com/x.mp4?sig=1\"}}}");
 
-      VideoJob job = h.vidBuilder.generateNow(syncRequest());
+      VideoJob job = h.vidBuilder.sync().generateNow(syncRequest());
 
       assertThat(job.id()).isEqualTo("sync-key-1");
       assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -78,7 +78,7 @@ class VidBuilderGenerateNowTest {
   @Test
   void rejectsACallbackUrlBeforeAnyCall() throws Exception {
     try (VidBuilderHarness h = new VidBuilderHarness()) {
-      assertThatThrownBy(() -> h.vidBuilder.generateNow(VidBuilderHarness.documentRequest()))
+      assertThatThrownBy(() -> h.vidBuilder.sync().generateNow(VidBuilderHarness.documentRequest()))
           .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).contains("callbackUrl"));
       assertThat(h.server.getRequestCount()).isZero();
     }
@@ -87,7 +87,7 @@ class VidBuilderGenerateNowTest {
   @Test
   void rejectsARequestWithoutScenesBeforeAnyCall() throws Exception {
     try (VidBuilderHarness h = new VidBuilderHarness()) {
-      assertThatThrownBy(() -> h.vidBuilder.generateNow(VideoRequest.builder()
+      assertThatThrownBy(() -> h.vidBuilder.sync().generateNow(VideoRequest.builder()
           .extension(VidBuilderOptions.builder().build()).build()))
           .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).contains("scenes"));
       assertThat(h.server.getRequestCount()).isZero();
@@ -100,7 +100,7 @@ class VidBuilderGenerateNowTest {
       h.enqueue(500, "{\"error\":\"Render crashed\",\"message\":\"Internal error\"}");
       h.enqueueFixture(200, "sync-response.json");
 
-      assertThatThrownBy(() -> h.vidBuilder.generateNow(syncRequest())).isInstanceOf(ProviderUnavailableException.class);
+      assertThatThrownBy(() -> h.vidBuilder.sync().generateNow(syncRequest())).isInstanceOf(ProviderUnavailableException.class);
       assertThat(h.server.getRequestCount()).isEqualTo(1);
     }
   }
@@ -111,7 +111,7 @@ class VidBuilderGenerateNowTest {
       h.enqueue(200, "{\"success\":false,\"jobId\":\"j3\",\"error\":\"Invalid scene type: hero\","
           + "\"timestamp\":\"2025-11-12T18:31:00.000Z\"}");
 
-      VideoJob job = h.vidBuilder.generateNow(syncRequest());
+      VideoJob job = h.vidBuilder.sync().generateNow(syncRequest());
 
       assertThat(job.status()).isEqualTo(JobStatus.FAILED);
       assertThat(job.completedAt()).contains(Instant.parse("2025-11-12T18:31:00Z"));

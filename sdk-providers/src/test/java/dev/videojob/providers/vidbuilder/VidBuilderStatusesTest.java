@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class VidBuilderStatusTableTest {
+class VidBuilderStatusesTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
@@ -19,17 +19,17 @@ class VidBuilderStatusTableTest {
       "uploading, UNKNOWN",
       "Completed, UNKNOWN"})
   void mapsEveryStatusAndWebhookStatus(String raw, JobStatus expected) {
-    assertThat(VidBuilderStatusTable.status(raw)).isEqualTo(expected);
+    assertThat(VidBuilderStatuses.of(raw).status()).isEqualTo(expected);
   }
 
   @Test
   void mapsMissingStatusToUnknown() {
-    assertThat(VidBuilderStatusTable.status(null)).isEqualTo(JobStatus.UNKNOWN);
+    assertThat(VidBuilderStatuses.of(null).status()).isEqualTo(JobStatus.UNKNOWN);
   }
 
   @ParameterizedTest(name = "{0} is a webhook status: {1}")
   @CsvSource({"started, true", "completed, true", "failed, true", "queued, false", "processing, false", "progress, false"})
   void knowsTheThreeWebhookStatusesOfTheDocument(String raw, boolean webhook) {
-    assertThat(VidBuilderStatusTable.isWebhookStatus(raw)).isEqualTo(webhook);
+    assertThat(VidBuilderStatuses.isWebhookStatus(raw)).isEqualTo(webhook);
   }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class SsembleStatusTableTest {
+class SsembleStatusesTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
@@ -20,12 +20,12 @@ class SsembleStatusTableTest {
       "archived, UNKNOWN",
       "COMPLETED, UNKNOWN"})
   void mapsEveryStatus(String raw, JobStatus expected) {
-    assertThat(SsembleStatusTable.status(raw)).isEqualTo(expected);
+    assertThat(SsembleStatuses.of(raw).status()).isEqualTo(expected);
   }
 
   @Test
   void mapsMissingStatusToUnknownWhichIsNotTerminal() {
-    assertThat(SsembleStatusTable.status(null)).isEqualTo(JobStatus.UNKNOWN);
+    assertThat(SsembleStatuses.of(null).status()).isEqualTo(JobStatus.UNKNOWN);
     assertThat(JobStatus.UNKNOWN.isTerminal()).isFalse();
   }
 
@@ -36,22 +36,22 @@ class SsembleStatusTableTest {
       "finding_highlights, 0.5",
       "finalizing, 0.75"})
   void givesEveryStepItsProgressInRunOrder(String step, double progress) {
-    assertThat(SsembleStatusTable.stepProgress(step)).contains(progress);
+    assertThat(SsembleStatuses.stepProgress(step)).contains(progress);
   }
 
   @Test
   void givesAnUnknownStepNoProgress() {
-    assertThat(SsembleStatusTable.stepProgress("uploading_to_tiktok")).isEmpty();
+    assertThat(SsembleStatuses.stepProgress("uploading_to_tiktok")).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({"shorts.completed, SUCCEEDED", "shorts.failed, FAILED"})
   void mapsEveryWebhookEvent(String event, JobStatus expected) {
-    assertThat(SsembleStatusTable.event(event)).contains(expected);
+    assertThat(SsembleStatuses.event(event)).contains(expected);
   }
 
   @Test
   void leavesAnUnknownEventUnmapped() {
-    assertThat(SsembleStatusTable.event("shorts.progress")).isEmpty();
+    assertThat(SsembleStatuses.event("shorts.progress")).isEmpty();
   }
 }

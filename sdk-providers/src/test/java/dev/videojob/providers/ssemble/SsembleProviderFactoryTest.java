@@ -8,7 +8,7 @@ import dev.videojob.core.VideoClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SsembleFactoryTest {
+class SsembleProviderFactoryTest {
 
   @Test
   void videoClientFromEnvFindsSsembleThroughTheServiceLoader() {
