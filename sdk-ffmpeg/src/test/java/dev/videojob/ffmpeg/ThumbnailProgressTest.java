@@ -39,9 +39,9 @@ class ThumbnailProgressTest {
     List<Progress> seen = new CopyOnWriteArrayList<>();
 
     TranscodeResult r = ffmpeg.transcode(TranscodePlan.builder(master)
-        .rendition(Rendition.builder(dir.resolve("late.mp4")).height(360).speed(EncoderSpeed.FAST).build())
+        .rendition(Rendition.builder(dir.resolve("late.mp4")).height(240).speed(EncoderSpeed.FAST).build())
         .thumbnail(Thumbnail.atFraction(0.9, poster).withWidth(80))
-        .stallTimeout(Duration.ofSeconds(1))
+        .stallTimeout(Duration.ofSeconds(2))
         .build(), seen::add);
 
     assertThat(seen).isNotEmpty();
