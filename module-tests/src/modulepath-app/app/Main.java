@@ -17,6 +17,7 @@ import dev.videojob.media.ClientDownloads;
 import dev.videojob.media.DownloadResult;
 import dev.videojob.media.MediaTransfer;
 import dev.videojob.providers.creativeai.CreativeAi;
+import dev.videojob.providers.creativeai.CreativeAiWebhookFormat;
 import dev.videojob.store.jdbc.JdbcIdempotencyStore;
 import dev.videojob.testkit.CreativeAiEmulator;
 import dev.videojob.testkit.LoopbackWebhookReceiver;
@@ -96,7 +97,7 @@ public final class Main {
              CreativeAi.ENV_API_KEY, emulator.apiKey(),
              CreativeAi.ENV_BASE_URL, emulator.baseUrl().toString()));
          JdbcIdempotencyStore store = JdbcIdempotencyStore.builder(h2).createTableIfMissing(true).build();
-         WebhookPipeline webhooks = WebhookPipeline.builder(CreativeAi.webhookFormat())
+         WebhookPipeline webhooks = WebhookPipeline.builder(CreativeAiWebhookFormat.create())
              .secret(emulator.apiKey())
              .idempotencyStore(store)
              .handler(event -> handled.countDown())

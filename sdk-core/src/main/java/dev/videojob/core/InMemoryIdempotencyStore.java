@@ -5,11 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -24,9 +25,12 @@ import org.slf4j.LoggerFactory;
  * <p>Bounded: it holds at most {@link Builder#maxEntries(int) maxEntries} keys (plus, briefly,
  * one per thread claiming at that moment). When full it first drops expired keys, then the DONE
  * keys whose retention ends soonest (logged as a warning, since a duplicate of such a key would
- * be processed again); if every key is IN PROGRESS and unexpired, {@link #claim} throws
- * {@link IdempotencyStoreException}. Expired keys are also swept at most once a minute during
- * {@code claim}. It starts no thread, so nothing outlives {@link #close()}.
+ * be processed again), a tenth of the store at once; if every key is IN PROGRESS and unexpired,
+ * {@link #claim} throws {@link IdempotencyStoreException}. DONE keys are queued as they complete, one
+ * queue per retention period, so each queue is in the order its retentions end and making room costs
+ * no sort (up to {@value #ORDERED_RETENTIONS} periods; keys completed with further periods share one
+ * queue and go in the order they completed). Expired keys are also swept at most once
+ * a minute during {@code claim}. It starts no thread, so nothing outlives {@link #close()}.
  *
  * <p>Thread-safe. Each key is decided atomically, so concurrent claims of one key have one winner.
  */
@@ -35,14 +39,24 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   private static final long SWEEP_INTERVAL_MILLIS = Duration.ofMinutes(1).toMillis();
   private static final long WARNING_INTERVAL_MILLIS = Duration.ofMinutes(5).toMillis();
 
-  /** What the store holds for one key; {@code expiresAt} is the lease end or the retention end. */
-  private record Entry(boolean done, String token, long expiresAt) {
+  /** How many retention periods get a queue of their own, which keeps eviction exactly in retention order. */
+  static final int ORDERED_RETENTIONS = 16;
+
+  /**
+   * What the store holds for one key; {@code expiresAt} is the lease end or the retention end. The
+   * stored key is kept so a DONE entry can sit in a queue and be removed by it.
+   */
+  private record Entry(String key, boolean done, String token, long expiresAt) {
     boolean live(long now) {
       return expiresAt > now;
     }
   }
 
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  // DONE entries by retention period in milliseconds: within one period, completion order is expiry order.
+  // Entries leave a queue only under sweepLock; one that was replaced or removed meanwhile is skipped then.
+  private final ConcurrentHashMap<Long, Queue<Entry>> doneByRetention = new ConcurrentHashMap<>();
+  private final Queue<Entry> doneOtherRetentions = new ConcurrentLinkedQueue<>();
   private final int maxEntries;
   private final Clock clock;
   private final ReentrantLock sweepLock = new ReentrantLock();
@@ -94,7 +108,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         Claim.State state = e.done() ? Claim.State.CLAIMED : Claim.State.TAKEN_OVER;
         outcome[0] = new Claim(key, state, token, Instant.ofEpochMilli(leaseEnd));
       }
-      return new Entry(false, token, leaseEnd);
+      return new Entry(stored, false, token, leaseEnd);
     });
     return outcome[0];
   }
@@ -109,14 +123,17 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     IdempotencyKeys.requireAcquired(claim);
     IdempotencyKeys.requirePositive(retention, "retention");
     ensureOpen();
-    long doneUntil = IdempotencyKeys.plus(clock.millis(), retention);
-    boolean[] held = new boolean[1];
+    long now = clock.millis();
+    long doneUntil = IdempotencyKeys.plus(now, retention);
+    Entry[] done = new Entry[1];
     entries.computeIfPresent(IdempotencyKeys.storedKey(claim.key()), (k, e) -> {
       if (e.done() || !e.token().equals(claim.token())) return e;
-      held[0] = true;
-      return new Entry(true, e.token(), doneUntil);
+      done[0] = new Entry(k, true, e.token(), doneUntil);
+      return done[0];
     });
-    return held[0];
+    if (done[0] == null) return false;
+    queueFor(doneUntil == Long.MAX_VALUE ? Long.MAX_VALUE : doneUntil - now).add(done[0]);
+    return true;
   }
 
   /**
@@ -146,7 +163,19 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
    */
   public int purgeExpired() {
     ensureOpen();
-    return removeExpired(clock.millis());
+    sweepLock.lock();
+    try {
+      return removeExpired(clock.millis());
+    } finally {
+      sweepLock.unlock();
+    }
+  }
+
+  /** @return how many DONE keys wait in the eviction queues, counting some dropped since (for tests) */
+  int queuedDone() {
+    int n = 0;
+    for (Queue<Entry> q : doneQueues()) n += q.size();
+    return n;
   }
 
   /** @return how many keys the store holds, counting expired keys not yet dropped */
@@ -159,6 +188,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   public void close() {
     closed = true;
     entries.clear();
+    doneByRetention.clear();
+    doneOtherRetentions.clear();
   }
 
   @Override
@@ -181,12 +212,54 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
   }
 
+  /** Under sweepLock: drops expired keys, and the expired heads of the DONE queues with them. */
   private int removeExpired(long now) {
     int removed = 0;
     for (Map.Entry<String, Entry> e : entries.entrySet()) {
       if (!e.getValue().live(now) && entries.remove(e.getKey(), e.getValue())) removed++;
     }
+    for (Queue<Entry> q : doneQueues()) {
+      for (Entry head = q.peek(); head != null && !head.live(now); head = q.peek()) q.poll();
+    }
     return removed;
+  }
+
+  private Queue<Entry> queueFor(long retentionMillis) {
+    Queue<Entry> q = doneByRetention.get(retentionMillis);
+    if (q != null) return q;
+    if (doneByRetention.size() >= ORDERED_RETENTIONS) return doneOtherRetentions;
+    return doneByRetention.computeIfAbsent(retentionMillis, r -> new ConcurrentLinkedQueue<>());
+  }
+
+  private List<Queue<Entry>> doneQueues() {
+    List<Queue<Entry>> all = new ArrayList<>(doneByRetention.values());
+    all.add(doneOtherRetentions);
+    return all;
+  }
+
+  /**
+   * Under sweepLock: removes up to {@code excess} DONE keys, the one whose retention ends soonest first,
+   * taking the earliest head among the queues each time; entries replaced or removed since they were
+   * queued are skipped. Each queued entry is looked at once, so this is O(1) amortised per key.
+   */
+  private int evictDone(int excess) {
+    List<Queue<Entry>> queues = doneQueues();
+    int evicted = 0;
+    while (evicted < excess) {
+      Queue<Entry> soonest = null;
+      Entry first = null;
+      for (Queue<Entry> q : queues) {
+        Entry head = q.peek();
+        if (head != null && (first == null || head.expiresAt() < first.expiresAt())) {
+          soonest = q;
+          first = head;
+        }
+      }
+      if (first == null) break;
+      soonest.poll(); // only this thread polls (sweepLock), so this is the head just peeked
+      if (entries.remove(first.key(), first)) evicted++;
+    }
+    return evicted;
   }
 
   private void makeRoom(long now) {
@@ -199,15 +272,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
       int target = maxEntries - Math.max(1, maxEntries / 10);
       int excess = entries.size() - target;
       if (excess <= 0) return;
-      List<Map.Entry<String, Entry>> done = new ArrayList<>();
-      for (Map.Entry<String, Entry> e : entries.entrySet()) {
-        if (e.getValue().done()) done.add(Map.entry(e.getKey(), e.getValue()));
-      }
-      done.sort(Comparator.comparingLong(e -> e.getValue().expiresAt()));
-      int evicted = 0;
-      for (int i = 0; i < done.size() && evicted < excess; i++) {
-        if (entries.remove(done.get(i).getKey(), done.get(i).getValue())) evicted++;
-      }
+      int evicted = evictDone(excess);
       evictedSinceWarning += evicted;
       if (evictedSinceWarning > 0 && now >= nextWarningAt) {
         log.warn("In-memory idempotency store is full ({} keys): dropped {} finished keys before their "

@@ -573,7 +573,8 @@ public final class VideoClient implements AutoCloseable {
     }
 
     /**
-     * @param jitter the source of polling jitter, values in [0, 1] (for tests); default random
+     * @param jitter the source of polling jitter, values in [0, 1] (for tests); 1.0 gives the schedule without
+     *     jitter (the first poll at once, then whole intervals); default random
      * @return this
      */
     public Builder pollJitter(DoubleSupplier jitter) {

@@ -7,7 +7,10 @@ import java.util.Objects;
  * How {@link VideoClient#await} polls: the first interval grows by {@link #multiplier()} up to
  * {@link #maxInterval()}; a provider's estimate of the time left is followed instead when it
  * gives one; every interval is jittered (between half and all of it) so many waiting jobs do not
- * poll in lock step. Immutable; build with {@link #builder()}.
+ * poll in lock step. The first poll is jittered too: it waits a random part of the first interval,
+ * from none of it to all of it (at most half the wait's timeout, so even a short wait polls before its
+ * deadline), so ten thousand jobs awaited together spread their first polls over the whole first
+ * interval instead of sending them in the same instant. Immutable; build with {@link #builder()}.
  */
 public final class WaitSettings {
   private static final WaitSettings DEFAULTS = builder().build();
@@ -32,7 +35,7 @@ public final class WaitSettings {
     return new Builder();
   }
 
-  /** @return the first polling interval, and the shortest */
+  /** @return the first polling interval, and the shortest; the first poll comes at a random point within it */
   public Duration initialInterval() {
     return initialInterval;
   }

@@ -46,6 +46,47 @@ class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
   }
 
   @Test
+  void whenFullDropsTheDoneKeyWhoseRetentionEndsSoonestEvenIfItCompletedLast() {
+    try (InMemoryIdempotencyStore store = storeOf(10)) {
+      for (int i = 0; i < 10; i++) store.complete(store.claim("done-" + i, LEASE), Duration.ofHours(10 - i));
+
+      assertThat(store.claim("new", LEASE).state()).isEqualTo(Claim.State.CLAIMED);
+
+      for (int i = 0; i < 9; i++) assertThat(store.claim("done-" + i, LEASE).state()).as("done-" + i).isEqualTo(Claim.State.DONE);
+      assertThat(store.claim("done-9", LEASE).state()).isEqualTo(Claim.State.CLAIMED);
+    }
+  }
+
+  @Test
+  void neverDropsAClaimInProgressToMakeRoomWhateverTheRetentions() {
+    try (InMemoryIdempotencyStore store = storeOf(20)) {
+      for (int i = 0; i < 5; i++) store.claim("busy-" + i, Duration.ofHours(1));
+      // more distinct retention periods than the store keeps ordered queues for
+      for (int i = 0; i < 500; i++) {
+        store.complete(store.claim("delivery-" + i, LEASE), Duration.ofMinutes(1 + i % 23));
+        assertThat(store.size()).isLessThanOrEqualTo(20);
+      }
+
+      for (int i = 0; i < 5; i++) {
+        assertThat(store.claim("busy-" + i, LEASE).state()).as("busy-" + i).isEqualTo(Claim.State.IN_PROGRESS);
+      }
+      assertThat(store.claim("delivery-499", LEASE).state()).isEqualTo(Claim.State.DONE);
+    }
+  }
+
+  @Test
+  void doneKeysThatExpireLeaveNothingQueuedForEviction() {
+    try (InMemoryIdempotencyStore store = storeOf(1_000)) {
+      for (int i = 0; i < 50; i++) store.complete(store.claim("short-" + i, LEASE), Duration.ofSeconds(10));
+      for (int i = 0; i < 50; i++) store.complete(store.claim("other-" + i, LEASE), Duration.ofSeconds(10 + i));
+      clock.advance(Duration.ofMinutes(2));
+
+      assertThat(store.purgeExpired()).isEqualTo(100);
+      assertThat(store.queuedDone()).isZero();
+    }
+  }
+
+  @Test
   void refusesANewKeyWhenFullOfClaimsInProgress() {
     try (InMemoryIdempotencyStore store = storeOf(3)) {
       for (int i = 0; i < 3; i++) store.claim("busy-" + i, LEASE);

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.videojob.core.support.Fixture;
 import dev.videojob.core.support.Mode;
+import dev.videojob.core.support.ScriptedProvider;
+import dev.videojob.core.testing.ManualClock;
+import dev.videojob.core.testing.RecordingSleeper;
 import java.time.Duration;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -60,8 +65,46 @@ class WaiterTest {
 
       client.await(REF, Duration.ofMinutes(1));
 
-      assertThat(f.sleeper.sleeps()).containsExactly(Duration.ofSeconds(1));
+      // jitter 0.0: the first poll after all of the first interval, the next after half of it
+      assertThat(f.sleeper.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(1));
       client.close();
+    }
+  }
+
+  @Test
+  void firstPollsOfManyWaitsStartedTogetherAreSpreadOverTheFirstInterval() {
+    ScriptedProvider p = new ScriptedProvider().on("status", CompletableFuture::new);
+    ManualClock clock = ManualClock.atEpochOfTests();
+    RecordingSleeper sleeper = RecordingSleeper.manual(clock);
+    Random seeded = new Random(17);
+    try (VideoClient client = VideoClient.builder().provider(p).clock(clock).sleeper(sleeper)
+        .waitSettings(WaitSettings.builder().initialInterval(Duration.ofSeconds(2)).build())
+        .pollJitter(seeded::nextDouble).build()) {
+      for (int i = 0; i < 1000; i++) client.awaitAsync(JobRef.of(ScriptedProvider.ID, "j" + i), Duration.ofMinutes(10));
+
+      assertThat(p.handedOut).as("polls sent at once").isEmpty();
+      List<Duration> first = sleeper.sleeps();
+      assertThat(first).hasSize(1000).allSatisfy(d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(2)));
+      int[] quarters = new int[4];
+      for (Duration d : first) quarters[(int) Math.min(3, d.toMillis() / 500)]++;
+      for (int n : quarters) assertThat(n).as("first polls per half second of the first interval").isBetween(200, 300);
+    }
+  }
+
+  @Test
+  void aWaitShorterThanTheFirstIntervalStillPollsBeforeItsDeadline() {
+    VideoJob done = VideoJob.builder(ScriptedProvider.ID, "j1", JobStatus.SUCCEEDED).rawStatus("succeeded")
+        .addOutput(Asset.builder(java.net.URI.create("https://cdn.example.com/v.mp4"), AssetKind.MASTER).build()).build();
+    ScriptedProvider p = new ScriptedProvider().on("status", () -> CompletableFuture.completedFuture(done));
+    ManualClock clock = ManualClock.atEpochOfTests();
+    RecordingSleeper sleeper = RecordingSleeper.immediate(clock);
+    try (VideoClient client = VideoClient.builder().provider(p).clock(clock).sleeper(sleeper)
+        .waitSettings(WaitSettings.builder().initialInterval(Duration.ofSeconds(2)).build())
+        .pollJitter(() -> 0.0).build()) {
+
+      assertThat(client.await(JobRef.of(ScriptedProvider.ID, "j1"), Duration.ofSeconds(1))).isEqualTo(done);
+      // the longest first wait is half the timeout, not the 2 s interval
+      assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
     }
   }
 

@@ -212,7 +212,9 @@ public final class TranscodeJob {
   }
 
   private ProcessRunner.Outcome runFfmpeg(CommandBuilder.Compiled cmd, MediaInfo input) {
-    ProcessRunner.Options opts = new ProcessRunner.Options(plan.timeout(), plan.stallTimeout(), cancelGrace, true, 0);
+    List<Path> written = cmd.outputs().stream().map(CommandBuilder.Pending::temp).toList();
+    ProcessRunner.Options opts = new ProcessRunner.Options(plan.timeout(), plan.stallTimeout(), cancelGrace, true, 0,
+        written);
     synchronized (lock) {
       if (state == State.CANCELLED) {
         throw new TranscodeException(Category.CANCELLED, "cancelled before ffmpeg started", -1, cmd.arguments(), "",

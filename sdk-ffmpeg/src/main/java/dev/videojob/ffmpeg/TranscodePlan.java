@@ -128,8 +128,9 @@ public final class TranscodePlan {
     }
 
     /**
-     * Sets how long ffmpeg may go without making progress (no advancing progress report and no
-     * stderr line) before it is stopped as stalled. Default 60 s.
+     * Sets how long ffmpeg may go without making progress (no advancing progress report, no
+     * stderr line and no growth of the outputs being written) before it is stopped as stalled.
+     * Default 60 s.
      *
      * @param stallTimeout more than zero
      * @return this builder

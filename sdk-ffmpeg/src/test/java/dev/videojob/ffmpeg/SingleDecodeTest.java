@@ -36,10 +36,13 @@ class SingleDecodeTest {
   }
 
   @Test
-  void runsOneFfmpegWithOneInputAndASplit() {
-    assertThat(Collections.frequency(result.command(), "-i")).isEqualTo(1);
+  void runsOneFfmpegWithOneWholeDecodeAndASplitAndTheThumbnailFromASeek() {
+    // the renditions share one decode; the thumbnail reads a short window after a seek of its own
+    assertThat(Collections.frequency(result.command(), "-i")).isEqualTo(2);
+    assertThat(result.command().get(result.command().indexOf("-i") - 1)).isEqualTo("-y");
+    assertThat(result.command()).containsSubsequence("-ss", "1.000", "-t");
     int fc = result.command().indexOf("-filter_complex");
-    assertThat(result.command().get(fc + 1)).startsWith("[0:v:0]split=4");
+    assertThat(result.command().get(fc + 1)).startsWith("[0:v:0]split=3");
   }
 
   @Test

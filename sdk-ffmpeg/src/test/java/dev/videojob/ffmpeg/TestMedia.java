@@ -72,6 +72,12 @@ final class TestMedia {
     return (int) (sum / px.length);
   }
 
+  /** Every pixel of the first frame of an image or video as 8-bit gray, to compare two pictures exactly. */
+  static byte[] grayPixels(Path picture) {
+    return capture(List.of(ffmpeg().ffmpegPath().toString(), "-v", "error", "-i", picture.toString(),
+        "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "pipe:1"));
+  }
+
   static void run(List<String> cmd) {
     capture(cmd);
   }

@@ -1,6 +1,7 @@
 package dev.videojob.webhooks;
 
 import dev.videojob.webhooks.WebhookVerificationException.Reason;
+import dev.videojob.webhooks.internal.Hmacs;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,9 +17,11 @@ public final class WebhookSecret {
   private static final String WHSEC_PREFIX = "whsec_";
 
   private final byte[] key;
+  private final Hmacs.Key mac;
 
   private WebhookSecret(byte[] key) {
     this.key = key;
+    this.mac = new Hmacs.Key(key);
   }
 
   /**
@@ -83,6 +86,19 @@ public final class WebhookSecret {
   /** @return a copy of the HMAC key bytes */
   public byte[] keyBytes() {
     return key.clone();
+  }
+
+  /**
+   * Computes the HMAC-SHA256 of the concatenated parts under this secret, the way a
+   * {@link SignatureScheme} checks or makes a signature. The key is prepared once, when the secret
+   * is made, so each call only hashes. Thread-safe.
+   *
+   * @param parts the signed message, in pieces (for example an id and timestamp prefix, then the body)
+   * @return the 32-byte MAC
+   * @throws NullPointerException if a part is null
+   */
+  public byte[] hmacSha256(byte[]... parts) {
+    return mac.sha256(parts);
   }
 
   /** Never shows the secret. */

@@ -74,7 +74,7 @@ class WebhookCompletesAwaitTest {
       server.start();
       HttpTransport http = HttpTransport.builder("acme").baseUrl(server.url("/").toString()).auth(Auth.bearer("k")).build();
       client = VideoClient.builder().provider(new TestProvider("acme", http, true)).clock(clock).sleeper(sleeper)
-          .retry(RetrySettings.builder().maxRetries(0).build()).build();
+          .retry(RetrySettings.builder().maxRetries(0).build()).pollJitter(() -> 1.0).build(); // first poll at once
       pipeline = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(TestStores.inMemory())
           .executor(Runnable::run).handler(event -> { }).onVerifiedSnapshot(client::acceptSnapshot).build();
     }

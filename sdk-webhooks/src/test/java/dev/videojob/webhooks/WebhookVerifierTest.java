@@ -276,6 +276,73 @@ class WebhookVerifierTest {
   }
 
   @Test
+  void acceptsAHexSignatureAmongOthersSeparatedByCommasTabsAndLineBreaks() {
+    byte[] body = "{\"id\":\"vgen_1\"}".getBytes(StandardCharsets.UTF_8);
+    String good = ProviderSamples.creativeAiSignature("key-1", body);
+    String bad = ProviderSamples.creativeAiSignature("key-0", body);
+    WebhookVerifier v = WebhookVerifier.builder(CREATIVEAI).secret("key-1").build();
+    for (String header : new String[] {bad + "," + good, " " + bad + " ,\t" + good + "\r\n", ",," + good + ",",
+        bad + "\u000B\f" + good}) {
+      assertThatCode(() -> v.verify(body, WebhookHeaders.of(Map.of("X-CreativeAI-Signature", header))))
+          .as(header).doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void rejectsAHexSignatureJoinedToOtherTextByACharacterThatSeparatesNothing() {
+    byte[] body = "{\"id\":\"vgen_1\"}".getBytes(StandardCharsets.UTF_8);
+    String good = ProviderSamples.creativeAiSignature("key-1", body);
+    WebhookVerifier v = WebhookVerifier.builder(CREATIVEAI).secret("key-1").build();
+    for (String header : new String[] {good + ";x", good + "\u2028x", good + "0", "x" + good}) {
+      assertThat(reasonOf(() -> v.verify(body, WebhookHeaders.of(Map.of("X-CreativeAI-Signature", header)))))
+          .as(header).isEqualTo(Reason.MALFORMED_HEADER);
+    }
+  }
+
+  @Test
+  void acceptsAStandardSignatureAmongEntriesSeparatedByTabsAndLineBreaks() {
+    for (String header : new String[] {"\t" + SPEC_SIGNATURE + "\r\n", "v1,xx\t\t" + SPEC_SIGNATURE,
+        "v2," + SPEC_SIGNATURE.substring(3) + "\n" + SPEC_SIGNATURE}) {
+      assertThatCode(() -> spec(AT_SPEC_TIME).verify(SPEC_BODY, WebhookHeaders.of(specHeaders(header))))
+          .as(header).doesNotThrowAnyException();
+    }
+    assertThat(reasonOf(() -> spec(AT_SPEC_TIME).verify(SPEC_BODY,
+        WebhookHeaders.of(specHeaders("v1," + SPEC_SIGNATURE))))).isEqualTo(Reason.MALFORMED_HEADER);
+  }
+
+  @Test
+  void secretMacEqualsAFreshHmacSha256OnEveryThreadAtOnce() throws Exception {
+    WebhookSecret secret = WebhookSecret.of("key-1");
+    javax.crypto.Mac reference = javax.crypto.Mac.getInstance("HmacSHA256");
+    reference.init(new javax.crypto.spec.SecretKeySpec("key-1".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    byte[][] bodies = new byte[64][];
+    byte[][] expected = new byte[64][];
+    for (int i = 0; i < bodies.length; i++) {
+      bodies[i] = ("{\"n\":" + i + "}").repeat(i + 1).getBytes(StandardCharsets.UTF_8);
+      expected[i] = reference.doFinal(bodies[i]);
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        runs.add(pool.submit(() -> {
+          for (int round = 0; round < 200; round++) {
+            for (int i = 0; i < bodies.length; i++) {
+              if (!java.util.Arrays.equals(secret.hmacSha256(bodies[i]), expected[i])) return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> r : runs) assertThat(r.get()).isTrue();
+    } finally {
+      pool.shutdownNow();
+    }
+    byte[] split = secret.hmacSha256("{\"n\":".getBytes(StandardCharsets.UTF_8), "0}".getBytes(StandardCharsets.UTF_8));
+    assertThat(split).isEqualTo(expected[0]);
+  }
+
+  @Test
   void secretToStringNeverShowsKey() {
     assertThat(WebhookSecret.of("super-secret-value").toString()).doesNotContain("super-secret-value");
   }

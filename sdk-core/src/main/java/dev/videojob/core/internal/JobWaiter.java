@@ -86,7 +86,7 @@ public final class JobWaiter {
       });
     });
     if (provider.capabilities().polling()) {
-      poll(w);
+      firstPoll(w, timeout);
     } else {
       // Webhook-only provider: nothing to poll; the deadline still ends the wait.
       CompletableFuture<Void> sleep = sleeper.sleep(timeout);
@@ -150,6 +150,27 @@ public final class JobWaiter {
     });
   }
 
+  /**
+   * Starts polling after a random part of the first interval (capped at half the timeout, so a short wait
+   * still polls before its deadline): many waits started together then spread their first polls over the
+   * interval instead of all polling in the same instant. A jitter value of 1.0 polls at once.
+   */
+  private void firstPoll(Wait w, Duration timeout) {
+    Duration delay = firstDelay(timeout);
+    if (delay.isZero()) {
+      poll(w);
+    } else {
+      scheduleNext(w, delay);
+    }
+  }
+
+  /** The wait before the first poll: between none and all of min(first interval, half the timeout). */
+  Duration firstDelay(Duration timeout) {
+    long window = Math.min(settings.initialInterval().toMillis(), timeout.toMillis() / 2);
+    double r = Math.max(0.0, Math.min(1.0, random.getAsDouble()));
+    return Duration.ofMillis(Math.round(window * (1.0 - r)));
+  }
+
   private void scheduleNext(Wait w, Duration delay) {
     Duration remaining = Duration.between(clock.instant(), w.deadline);
     if (remaining.isNegative() || remaining.isZero()) {
@@ -163,7 +184,10 @@ public final class JobWaiter {
     sleep.thenRun(() -> poll(w));
   }
 
-  /** The next polling interval: the provider's estimate if given, else exponential growth; jittered between half and all. */
+  /**
+   * The interval after a poll: the provider's estimate if given, else exponential growth; jittered between
+   * half and all (a jitter value of 1.0 gives all of it).
+   */
   Duration nextDelay(Wait w) {
     long min = settings.initialInterval().toMillis();
     long max = settings.maxInterval().toMillis();

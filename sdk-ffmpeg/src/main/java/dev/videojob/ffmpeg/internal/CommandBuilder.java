@@ -27,9 +27,15 @@ import java.util.TreeSet;
 
 /**
  * Compiles a {@link TranscodePlan} against a probed input and a binary's {@link Capabilities} into
- * one ffmpeg argument list: a single decode, one filter graph that {@code split}s the picture into
- * a branch per output, and the outputs written to temporary names. Every path is absolute, so no
- * argument that is a path can be mistaken for an option.
+ * one ffmpeg argument list: a single decode of the whole input, one filter graph that {@code split}s
+ * the picture into a branch per rendition and ladder step, and the outputs written to temporary names.
+ * Every path is absolute, so no argument that is a path can be mistaken for an option.
+ *
+ * <p>Each thumbnail reads the input a second time through a seek of its own ({@code -ss} with a short
+ * {@code -t} window), not a {@code trim} on the shared decode: ffmpeg writes its first {@code -progress}
+ * report only once every output has been opened, and an image output opens with its first frame, so a
+ * thumbnail cut from the shared decode at 90 % kept the whole run silent until 90 % of the encode and a
+ * working job was stopped as stalled. The seek decodes at most one group of pictures and the window.
  */
 public final class CommandBuilder {
 
@@ -66,6 +72,8 @@ public final class CommandBuilder {
 
   /** Padding goes a little past a minimum duration so rounding in the container never lands short of it. */
   private static final Duration PAD_MARGIN = Duration.ofMillis(100);
+  /** How much of the input a thumbnail's own input reads after its seek, at least (ffmpeg 5 reads on to the end). */
+  private static final Duration THUMBNAIL_WINDOW = Duration.ofSeconds(2);
 
   private final Path ffmpeg;
   private final TranscodePlan plan;
@@ -75,9 +83,13 @@ public final class CommandBuilder {
   private final boolean hasAudio;
   private final Set<String> missing = new TreeSet<>();
   private final List<String> graph = new ArrayList<>();
+  private final List<String> thumbnailInputs = new ArrayList<>();
+  private final List<String> thumbnailGraph = new ArrayList<>();
   private final List<String> outputArgs = new ArrayList<>();
   private final List<Pending> pending = new ArrayList<>();
+  private final boolean decodesWholeInput;
   private int branches;
+  private int thumbnails;
 
   private CommandBuilder(Path ffmpeg, TranscodePlan plan, MediaInfo input, Capabilities caps) {
     this.ffmpeg = ffmpeg;
@@ -87,6 +99,7 @@ public final class CommandBuilder {
     this.video = input.video().orElseThrow(() -> TranscodeException.before(TranscodeException.Category.BAD_INPUT,
         "the input " + input.path() + " has no video stream; pass a video file"));
     this.hasAudio = input.audio().isPresent();
+    this.decodesWholeInput = !plan.renditions().isEmpty() || !plan.streams().isEmpty();
   }
 
   /**
@@ -116,17 +129,25 @@ public final class CommandBuilder {
               + "; install an FFmpeg build that has them or change the plan");
     }
     List<String> args = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostats", "-loglevel", "warning",
-        "-progress", "pipe:1", "-y", "-i", abs(plan.input())));
+        "-progress", "pipe:1", "-y"));
+    if (decodesWholeInput) args.addAll(List.of("-i", abs(plan.input())));
+    args.addAll(thumbnailInputs);
     StringBuilder fc = new StringBuilder();
     if (branches == 1) {
       fc.append(graph.get(0).replace("[s0]", "[0:v:0]"));
-    } else {
+    } else if (branches > 1) {
       fc.append("[0:v:0]split=").append(branches);
       for (int i = 0; i < branches; i++) fc.append("[s").append(i).append(']');
       for (String g : graph) fc.append(';').append(g);
     }
-    args.add("-filter_complex");
-    args.add(fc.toString());
+    for (String g : thumbnailGraph) {
+      if (fc.length() > 0) fc.append(';');
+      fc.append(g);
+    }
+    if (fc.length() > 0) {
+      args.add("-filter_complex");
+      args.add(fc.toString());
+    }
     args.addAll(outputArgs);
     return new Compiled(List.copyOf(args), List.copyOf(pending));
   }
@@ -169,6 +190,7 @@ public final class CommandBuilder {
   private void thumbnail(Thumbnail t) {
     Duration at = t.time().orElse(null);
     Duration length = input.duration();
+    Duration frame = Duration.ofNanos((long) ((video.frameRate() > 0 ? 1.0 / video.frameRate() : 0.04) * 1e9));
     if (at == null) {
       at = Duration.ofNanos((long) (length.toNanos() * t.fraction()));
     }
@@ -179,15 +201,19 @@ public final class CommandBuilder {
             + " s); choose an earlier time or use Thumbnail.atFraction");
       }
       // fraction 1.0: the last frame, one frame before the end
-      double frame = video.frameRate() > 0 ? 1.0 / video.frameRate() : 0.04;
-      at = Duration.ofNanos(Math.max(0, length.toNanos() - (long) (frame * 1e9)));
+      at = Duration.ofNanos(Math.max(0, length.minus(frame).toNanos()));
     }
-    String chain = "trim=start=" + seconds(at) + ",setpts=PTS-STARTPTS";
-    if (t.width() > 0) chain += ",scale=" + t.width() + ":-2";
-    String label = "[o" + branches + "]";
-    graph.add("[s" + branches + "]" + chain + label);
-    branches++;
-    need("filter", "trim", caps.hasFilter("trim"));
+    // its own seeked input, so the image is written at once and never holds back -progress (see the class doc);
+    // the window reaches a few frames past the time even at a low frame rate
+    int index = (decodesWholeInput ? 1 : 0) + thumbnails++;
+    Duration window = THUMBNAIL_WINDOW.plus(frame.multipliedBy(4));
+    thumbnailInputs.addAll(List.of("-ss", seconds(at), "-t", seconds(window), "-i", abs(plan.input())));
+    String label = index + ":v:0";
+    if (t.width() > 0) {
+      label = "[t" + index + "]";
+      thumbnailGraph.add("[" + index + ":v:0]scale=" + t.width() + ":-2" + label);
+      need("filter", "scale", caps.hasFilter("scale"));
+    }
     String codec = t.isPng() ? "png" : "mjpeg";
     need("encoder", codec, caps.encoders().contains(codec));
     need("muxer", "image2", caps.hasMuxer("image2"));

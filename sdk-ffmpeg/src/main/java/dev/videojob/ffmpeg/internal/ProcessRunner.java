@@ -9,6 +9,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * stderr on their own threads, parses {@code -progress} output, enforces a wall-clock and a stall
  * timeout, and stops the process on cancel by escalating {@code q} on stdin, then destroy, then
  * destroy forcibly (descendants included). A JVM shutdown hook kills the process if the JVM exits
- * while it runs. A run stalls when neither a progress report that moved (frame, time or size
- * changed) nor a stderr line arrives for the stall timeout; captured (non-progress) output counts too.
+ * while it runs. A run stalls when for the stall timeout none of these happens: a progress report
+ * that moved (frame, time or size changed), a stderr line, captured (non-progress) stdout, or growth of
+ * the output files being written (checked only once the silence reaches the stall timeout, so a
+ * working encode whose reports are held back is not called stalled).
  */
 public final class ProcessRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
@@ -43,7 +48,7 @@ public final class ProcessRunner {
     CANCELLED,
     /** The wall-clock timeout passed. */
     TIMEOUT,
-    /** Neither stdout nor stderr produced anything for the stall timeout. */
+    /** Neither stdout, stderr nor the watched outputs showed any activity for the stall timeout. */
     STALLED
   }
 
@@ -51,18 +56,34 @@ public final class ProcessRunner {
    * How to run.
    *
    * @param timeout the wall-clock limit
-   * @param stallTimeout the limit on silence (no output on either pipe)
+   * @param stallTimeout the limit on silence (no output on either pipe, no growth of a watched output)
    * @param cancelGrace how long each escalation step waits for the process to exit
    * @param parseProgress whether stdout carries {@code -progress} output (else it is captured)
    * @param stdoutLimit the most stdout bytes kept when captured
+   * @param watchedOutputs files, or directories whose files, the process writes; their growth is activity
    */
   public record Options(Duration timeout, Duration stallTimeout, Duration cancelGrace, boolean parseProgress,
-      int stdoutLimit) {
+      int stdoutLimit, List<Path> watchedOutputs) {
     /** Checks the values. */
     public Options {
       Objects.requireNonNull(timeout, "timeout == null");
       Objects.requireNonNull(stallTimeout, "stallTimeout == null");
       Objects.requireNonNull(cancelGrace, "cancelGrace == null");
+      watchedOutputs = List.copyOf(Objects.requireNonNull(watchedOutputs, "watchedOutputs == null"));
+    }
+
+    /**
+     * Options that watch no output files.
+     *
+     * @param timeout the wall-clock limit
+     * @param stallTimeout the limit on silence (no output on either pipe)
+     * @param cancelGrace how long each escalation step waits for the process to exit
+     * @param parseProgress whether stdout carries {@code -progress} output (else it is captured)
+     * @param stdoutLimit the most stdout bytes kept when captured
+     */
+    public Options(Duration timeout, Duration stallTimeout, Duration cancelGrace, boolean parseProgress,
+        int stdoutLimit) {
+      this(timeout, stallTimeout, cancelGrace, parseProgress, stdoutLimit, List.of());
     }
   }
 
@@ -111,6 +132,7 @@ public final class ProcessRunner {
     private final ExecutorService dispatch;
     private final Thread shutdownHook;
     private boolean listenerFailed; // only touched on the single dispatch thread
+    private long outputBytes; // only touched on the supervisor thread
     private Thread stdoutReader;
     private Thread stderrReader;
 
@@ -230,7 +252,7 @@ public final class ProcessRunner {
             stop = Stop.CANCELLED;
           } else if (now - started > options.timeout().toNanos()) {
             stop = Stop.TIMEOUT;
-          } else if (now - lastActivity.get() > options.stallTimeout().toNanos()) {
+          } else if (now - lastActivity.get() > options.stallTimeout().toNanos() && !outputsGrew(now)) {
             stop = Stop.STALLED;
           }
           if (stop != Stop.NONE) {
@@ -259,6 +281,37 @@ public final class ProcessRunner {
       }
       int exit = stop == Stop.NONE && !process.isAlive() ? process.exitValue() : -1;
       outcome.complete(new Outcome(exit, captured.toString(StandardCharsets.UTF_8), tail.text(), stop));
+    }
+
+    /**
+     * Whether the watched outputs hold more bytes than at the last look; if so, that is activity. Called
+     * only when the pipes have been silent for the stall timeout, so the file system is not polled often.
+     */
+    private boolean outputsGrew(long now) {
+      if (options.watchedOutputs().isEmpty()) return false;
+      long bytes = 0;
+      for (Path p : options.watchedOutputs()) bytes += bytesIn(p);
+      if (bytes <= outputBytes) return false;
+      outputBytes = bytes;
+      lastActivity.set(now);
+      return true;
+    }
+
+    private static long bytesIn(Path p) {
+      try {
+        if (Files.isDirectory(p)) {
+          long sum = 0;
+          try (DirectoryStream<Path> files = Files.newDirectoryStream(p)) {
+            for (Path f : files) {
+              if (Files.isRegularFile(f)) sum += Files.size(f);
+            }
+          }
+          return sum;
+        }
+        return Files.isRegularFile(p) ? Files.size(p) : 0;
+      } catch (IOException e) {
+        return 0; // not written yet, or moved away: no growth to see
+      }
     }
 
     /** q (ffmpeg's own clean stop), then SIGTERM, then SIGKILL, each for the process and its descendants. */

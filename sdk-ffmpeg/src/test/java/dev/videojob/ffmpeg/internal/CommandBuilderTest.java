@@ -134,8 +134,24 @@ class CommandBuilderTest {
         .thumbnail(Thumbnail.atFraction(1.0, Path.of("/t.jpg")).withWidth(320)).build());
 
     String graph = a.get(a.indexOf("-filter_complex") + 1);
-    assertThat(graph).contains("trim=start=9.967").contains("scale=320:-2");
-    assertThat(a).containsSubsequence("-frames:v", "1", "-c:v", "mjpeg");
+    assertThat(a).containsSubsequence("-ss", "9.967", "-i", "/in.mp4");
+    assertThat(graph).isEqualTo("[0:v:0]scale=320:-2[t0]");
+    assertThat(a).containsSubsequence("-map", "[t0]", "-frames:v", "1", "-c:v", "mjpeg");
+  }
+
+  @Test
+  void thumbnailSeeksAnInputOfItsOwnInsteadOfTrimmingTheSharedDecode() {
+    List<String> a = args(TranscodePlan.builder(Path.of("/in.mp4"))
+        .rendition(Rendition.builder(Path.of("/o.mp4")).build())
+        .thumbnail(Thumbnail.atFraction(0.5, Path.of("/t.jpg")))
+        .thumbnail(Thumbnail.at(Duration.ofSeconds(2), Path.of("/t.png")).withWidth(64))
+        .build());
+
+    assertThat(a).containsSubsequence("-i", "/in.mp4", "-ss", "5.000", "-t", "2.133", "-i", "/in.mp4",
+        "-ss", "2.000", "-t", "2.133", "-i", "/in.mp4");
+    String graph = a.get(a.indexOf("-filter_complex") + 1);
+    assertThat(graph).doesNotContain("trim", "split").contains("[2:v:0]scale=64:-2[t2]");
+    assertThat(a).containsSubsequence("-map", "1:v:0", "-frames:v", "1").containsSubsequence("-map", "[t2]");
   }
 
   @Test

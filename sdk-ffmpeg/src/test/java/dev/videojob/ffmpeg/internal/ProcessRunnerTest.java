@@ -10,6 +10,7 @@ import dev.videojob.ffmpeg.TranscodeException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The process machinery on real processes. */
 class ProcessRunnerTest {
@@ -64,6 +66,33 @@ class ProcessRunnerTest {
 
     assertThat(o.stop()).isEqualTo(ProcessRunner.Stop.STALLED);
     assertThat(ProcessHandle.of(run.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  @Test
+  void aSilentProcessWhoseOutputFileGrowsIsNotStalled(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("growing.part");
+    // writes nothing to stdout or stderr for 2.5 s, but appends to its output every 0.1 s
+    ProcessRunner.Run run = ProcessRunner.start(List.of("/bin/sh", "-c",
+        "i=0; while [ $i -lt 25 ]; do echo x >> \"$1\"; sleep 0.1; i=$((i+1)); done", "sh", out.toString()),
+        new ProcessRunner.Options(Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMillis(300), true, 0,
+            List.of(out)), Duration.ZERO, ProgressListener.NONE);
+
+    ProcessRunner.Outcome o = run.outcome().get(60, TimeUnit.SECONDS);
+
+    assertThat(o.stop()).isEqualTo(ProcessRunner.Stop.NONE);
+    assertThat(o.exitCode()).isZero();
+  }
+
+  @Test
+  void aSilentProcessWhoseWatchedOutputDoesNotGrowIsStalled(@TempDir Path dir) throws Exception {
+    Path out = Files.writeString(dir.resolve("still.part"), "header");
+    ProcessRunner.Run run = ProcessRunner.start(waitingOnStdin(), new ProcessRunner.Options(Duration.ofMinutes(5),
+        Duration.ofSeconds(1), Duration.ofMillis(300), true, 0, List.of(out, dir)), Duration.ZERO,
+        ProgressListener.NONE);
+
+    ProcessRunner.Outcome o = run.outcome().get(60, TimeUnit.SECONDS);
+
+    assertThat(o.stop()).isEqualTo(ProcessRunner.Stop.STALLED);
   }
 
   @Test
