@@ -310,6 +310,53 @@ abstract class JdbcWebhookInboxContract {
         .hasMessageContaining("dev/videojob/durable/sql/");
   }
 
+  @Test
+  void aPendingEventThatLostItsExecutionIsScheduledByTheMaintenanceTask() throws Exception {
+    JdbcWebhookInbox receiver = receiving();
+    try (WebhookPipeline pipeline = pipeline(receiver)) {
+      pipeline.receive(signed(ShopFormat.body("job.completed", "j1", "completed"), "d1"));
+    }
+    TestDatabases.execute(dataSource(), "DELETE FROM " + tasksTable);
+    JdbcWebhookInbox processor = track(inbox().maintenanceInterval(Duration.ofMillis(200))
+        .handler(new ShopFormat(), handled::add).build());
+    processor.start();
+    Eventually.await("the orphan handled", WAIT, () -> handled.size() == 1);
+  }
+
+  @Test
+  void theListenerHearsEachStepAfterItCommitted() {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    JdbcWebhookInbox inbox = track(inbox().handler(new ShopFormat(), handled::add).listener(new InboxListener() {
+      @Override
+      public void stored(String eventKey, String provider) {
+        heard.add("stored " + eventKey + " " + provider);
+      }
+
+      @Override
+      public void handled(String eventKey, String provider, int attempt) {
+        heard.add("handled " + eventKey + " " + attempt);
+      }
+    }).build());
+    inbox.start();
+    try (WebhookPipeline pipeline = pipeline(inbox)) {
+      pipeline.receive(signed(ShopFormat.body("job.completed", "j1", "completed"), "d1"));
+      pipeline.receive(signed(ShopFormat.body("job.completed", "j1", "completed"), "d1"));
+      Eventually.await("handled", WAIT, () -> heard.size() == 2);
+    }
+    assertThat(heard).containsExactly("stored shop:delivery:d1 shop", "handled shop:delivery:d1 1");
+  }
+
+  @Test
+  void aKeyLongerThan100CharactersIsStoredHashedAndFoundByTheSameKey() {
+    JdbcWebhookInbox inbox = receiving();
+    String longKey = "shop:delivery:" + "x".repeat(200);
+    WebhookEvent event = new ShopFormat().parse(ShopFormat.body("job.completed", "j1", "completed")
+        .getBytes(StandardCharsets.UTF_8), WebhookHeaders.of(java.util.Map.of()), Instant.now());
+    assertThat(inbox.accept(longKey, event, java.util.Map.of())).isEqualTo(dev.videojob.webhooks.WebhookInbox.Acceptance.STORED);
+    assertThat(inbox.accept(longKey, event, java.util.Map.of())).isEqualTo(dev.videojob.webhooks.WebhookInbox.Acceptance.DUPLICATE);
+    assertThat(inbox.entry(longKey)).get().satisfies(e -> assertThat(e.eventKey()).startsWith("sha256:").hasSize(71));
+  }
+
   private void scheduleExecution(String key) throws SQLException {
     try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
         + tasksTable + " (task_name, task_instance, execution_time, picked, version) VALUES (?, ?, ?, ?, 1)")) {
