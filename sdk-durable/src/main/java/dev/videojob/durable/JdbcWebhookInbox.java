@@ -353,9 +353,9 @@ public final class JdbcWebhookInbox implements WebhookInbox, AutoCloseable {
       return true;
     });
     if (!stored) return Acceptance.DUPLICATE;
+    notify(l -> l.stored(key, provider));
     Scheduler s = scheduler;
     if (s != null) s.triggerCheckForDueExecutions();
-    notify(l -> l.stored(key, provider));
     return Acceptance.STORED;
   }
 

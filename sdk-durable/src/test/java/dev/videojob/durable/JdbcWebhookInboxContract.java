@@ -237,6 +237,7 @@ abstract class JdbcWebhookInboxContract {
       pipeline.receive(signed(ShopFormat.body("job.completed", "j1", "completed"), "d1"));
       Eventually.await("the event done", WAIT,
           () -> inbox.entry("shop:delivery:d1").orElseThrow().state() == InboxEntry.State.DONE);
+      Eventually.await("the first execution removed", WAIT, () -> executions() == 0);
       // As if an instance died after committing the done mark but before removing its execution.
       scheduleExecution("shop:delivery:d1");
       Eventually.await("the second execution ran and completed", WAIT, () -> executions() == 0);
@@ -324,7 +325,7 @@ abstract class JdbcWebhookInboxContract {
   }
 
   @Test
-  void theListenerHearsEachStepAfterItCommitted() {
+  void theListenerHearsEachCommittedStepOnce() {
     List<String> heard = new CopyOnWriteArrayList<>();
     JdbcWebhookInbox inbox = track(inbox().handler(new ShopFormat(), handled::add).listener(new InboxListener() {
       @Override
@@ -343,7 +344,8 @@ abstract class JdbcWebhookInboxContract {
       pipeline.receive(signed(ShopFormat.body("job.completed", "j1", "completed"), "d1"));
       Eventually.await("handled", WAIT, () -> heard.size() == 2);
     }
-    assertThat(heard).containsExactly("stored shop:delivery:d1 shop", "handled shop:delivery:d1 1");
+    // Each after its own commit, from its own thread (the request's, a scheduler's): no order between them.
+    assertThat(heard).containsExactlyInAnyOrder("stored shop:delivery:d1 shop", "handled shop:delivery:d1 1");
   }
 
   @Test

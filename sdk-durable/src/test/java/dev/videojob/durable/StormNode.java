@@ -28,7 +28,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * <p>The test runs one node in its own JVM and another with {@link #main} in a child JVM, which it kills with
  * {@code kill -9}; the child prints {@code STORM-NODE-PORT <port>} once it listens.
  */
-final class StormNode implements AutoCloseable {
+final class StormNode {
   static final String PATH = "/webhooks/shop";
 
   record Config(String mode, String jdbcUrl, String inboxTable, String tasksTable, String effectsTable,
@@ -125,8 +125,7 @@ final class StormNode implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws Exception {
+  void stop() throws Exception {
     server.stop();
     pipeline.close();
     if (inbox != null) inbox.close();

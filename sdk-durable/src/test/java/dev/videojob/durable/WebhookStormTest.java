@@ -281,7 +281,7 @@ class WebhookStormTest {
     }
 
     void cleanUp() throws Exception {
-      if (node != null) node.close();
+      if (node != null) node.stop();
       for (String t : List.of(local.inboxTable(), local.tasksTable(), local.effectsTable(), local.failTable(),
           local.storeTable())) {
         TestDatabases.execute(db, "DROP TABLE IF EXISTS " + t);
