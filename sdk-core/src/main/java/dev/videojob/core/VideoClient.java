@@ -204,7 +204,7 @@ public final class VideoClient implements AutoCloseable {
   }
 
   /**
-   * Submits a job without blocking.
+   * As {@link #submit(VideoRequest)}, without blocking.
    *
    * @param request what to generate
    * @return a future of the job; failures as {@link #submit(VideoRequest)}; cancelling it cancels the call
@@ -214,12 +214,12 @@ public final class VideoClient implements AutoCloseable {
   }
 
   /**
-   * Submits a job without blocking, with per-call options.
+   * As {@link #submit(VideoRequest, RequestOptions)}, without blocking. Cancelling the future cancels the call, but a
+   * create already sent may still make the job: give the request your own idempotency key to look it up.
    *
    * @param request what to generate
    * @param options per-call overrides
-   * @return a future of the job; failures as {@link #submit(VideoRequest)}; cancelling it cancels the call (a
-   *     create already sent may still make the job: give the request your own idempotency key to look it up)
+   * @return a future of the job; failures as {@link #submit(VideoRequest)}
    */
   public CompletableFuture<VideoJob> submitAsync(VideoRequest request, RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
@@ -329,12 +329,7 @@ public final class VideoClient implements AutoCloseable {
     return Futures.join(statusAsync(ref));
   }
 
-  /**
-   * Fetches a job's current status without blocking.
-   *
-   * @param ref the job
-   * @return a future of the snapshot; failures as {@link #status(JobRef)}
-   */
+  /** As {@link #status(JobRef)}, without blocking. @param ref the job @return a future of the snapshot; failures as {@link #status(JobRef)} */
   public CompletableFuture<VideoJob> statusAsync(JobRef ref) {
     return call(ref, "status", (p, ctx) -> p.status(ref.jobId(), ctx));
   }
@@ -350,12 +345,7 @@ public final class VideoClient implements AutoCloseable {
     return Futures.join(resultAsync(ref));
   }
 
-  /**
-   * Fetches a job's full result without blocking.
-   *
-   * @param ref the job
-   * @return a future of the snapshot
-   */
+  /** As {@link #result(JobRef)}, without blocking. @param ref the job @return a future of the snapshot; failures as {@link #status(JobRef)} */
   public CompletableFuture<VideoJob> resultAsync(JobRef ref) {
     return call(ref, "result", (p, ctx) -> p.result(ref.jobId(), ctx));
   }
@@ -372,12 +362,7 @@ public final class VideoClient implements AutoCloseable {
     return Futures.join(cancelAsync(ref));
   }
 
-  /**
-   * Cancels a job without blocking.
-   *
-   * @param ref the job
-   * @return a future of the snapshot after canceling; failures as {@link #cancel(JobRef)}
-   */
+  /** As {@link #cancel(JobRef)}, without blocking. @param ref the job @return a future of the snapshot; failures as {@link #cancel(JobRef)} */
   public CompletableFuture<VideoJob> cancelAsync(JobRef ref) {
     return call(ref, "cancel", (p, ctx) -> {
       if (!p.capabilities().cancel()) {
@@ -418,7 +403,7 @@ public final class VideoClient implements AutoCloseable {
   }
 
   /**
-   * Waits without blocking. Cancelling the future cancels the HTTP call in flight and the pending poll.
+   * As {@link #await(JobRef, Duration)}, without blocking; cancelling the future cancels the poll in flight and the next.
    *
    * @param ref the job
    * @param timeout the longest to wait; required and positive
