@@ -24,6 +24,7 @@ final class Modules {
       "dev.videojob.media",
       "dev.videojob.store.jdbc",
       "dev.videojob.webhooks",
+      "dev.videojob.durable",
       "dev.videojob.providers",
       "dev.videojob.ffmpeg",
       "dev.videojob.testkit");

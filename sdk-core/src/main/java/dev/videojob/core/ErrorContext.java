@@ -1,6 +1,5 @@
 package dev.videojob.core;
 
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -115,10 +114,5 @@ public record ErrorContext(String provider, int httpStatus, String requestId, St
   /** @return the HTTP status, if there was an HTTP answer */
   public OptionalInt status() {
     return httpStatus == 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
-  }
-
-  /** @return the provider's request id, if known */
-  public Optional<String> requestIdValue() {
-    return Optional.ofNullable(requestId);
   }
 }

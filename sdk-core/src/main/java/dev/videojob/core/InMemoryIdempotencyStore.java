@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * queue and go in the order they completed). Expired keys are also swept at most once
  * a minute during {@code claim}. It starts no thread, so nothing outlives {@link #close()}.
  *
- * <p>Thread-safe. Each key is decided atomically, so concurrent claims of one key have one winner.
+ * <p>Thread-safe. Each key is decided atomically, so concurrent claims of one key have one winner. Once it is
+ * closed, {@code claim}, {@code complete}, {@code release} and {@link #purgeExpired()} throw {@link IllegalStateException}.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
   private static final Logger log = LoggerFactory.getLogger(InMemoryIdempotencyStore.class);
@@ -77,12 +78,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     return new Builder();
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws IdempotencyStoreException if the store is full of unexpired claims in progress
-   * @throws IllegalStateException if the store is closed
-   */
+  /** {@inheritDoc} @throws IdempotencyStoreException if the store is full of unexpired claims in progress */
   @Override
   public Claim claim(String key, Duration lease) {
     IdempotencyKeys.requireKey(key);
@@ -113,11 +109,6 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     return outcome[0];
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws IllegalStateException if the store is closed
-   */
   @Override
   public boolean complete(Claim claim, Duration retention) {
     IdempotencyKeys.requireAcquired(claim);
@@ -136,11 +127,6 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     return true;
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws IllegalStateException if the store is closed
-   */
   @Override
   public boolean release(Claim claim) {
     IdempotencyKeys.requireAcquired(claim);

@@ -1,7 +1,6 @@
 package dev.videojob.core;
 
 import dev.videojob.core.internal.Futures;
-import dev.videojob.core.internal.GuardedProvider;
 import dev.videojob.core.internal.JobWaiter;
 import dev.videojob.core.internal.Listeners;
 import dev.videojob.core.internal.RequestValidator;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * verified webhook finish a pending wait at once.
  *
  * <p>Every call, synchronous or not, fails only with a {@link VideoJobException} (or a
- * {@link java.util.concurrent.CancellationException} once canceled), whatever the adapter does: an
+ * {@link CancellationException} once canceled), whatever the adapter does: an
  * answer the adapter cannot read (an untyped exception from it, thrown or in its future) is a
  * {@link ProviderResponseException}, and for a submission an {@link OutcomeUnknownException}
  * carrying the idempotency key, since the job may exist.
@@ -76,7 +76,7 @@ public final class VideoClient implements AutoCloseable {
       throw new IllegalStateException("a VideoClient needs at least one provider: call provider(...) on the builder");
     }
     Map<String, GuardedProvider> guarded = new LinkedHashMap<>();
-    b.providers.forEach((id, p) -> guarded.put(id, GuardedProvider.of(p)));
+    b.providers.forEach((id, p) -> guarded.put(id, new GuardedProvider(p)));
     this.providers = Map.copyOf(guarded);
     this.routing = b.routing;
     this.listeners = new Listeners(b.listeners);
@@ -204,7 +204,7 @@ public final class VideoClient implements AutoCloseable {
   }
 
   /**
-   * Submits a job without blocking.
+   * As {@link #submit(VideoRequest)}, without blocking.
    *
    * @param request what to generate
    * @return a future of the job; failures as {@link #submit(VideoRequest)}; cancelling it cancels the call
@@ -214,12 +214,12 @@ public final class VideoClient implements AutoCloseable {
   }
 
   /**
-   * Submits a job without blocking, with per-call options.
+   * As {@link #submit(VideoRequest, RequestOptions)}, without blocking. Cancelling the future cancels the call, but a
+   * create already sent may still make the job: give the request your own idempotency key to look it up.
    *
    * @param request what to generate
    * @param options per-call overrides
-   * @return a future of the job; failures as {@link #submit(VideoRequest)}; cancelling it cancels the call (a
-   *     create already sent may still make the job: give the request your own idempotency key to look it up)
+   * @return a future of the job; failures as {@link #submit(VideoRequest)}
    */
   public CompletableFuture<VideoJob> submitAsync(VideoRequest request, RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
@@ -253,13 +253,8 @@ public final class VideoClient implements AutoCloseable {
   private void submitTo(List<VideoProvider> candidates, int index, VideoRequest request, RequestOptions options,
       String key, CompletableFuture<VideoJob> result, AtomicReference<CompletableFuture<VideoJob>> inFlight) {
     VideoProvider p = candidates.get(index);
-    CompletableFuture<VideoJob> call;
     CallContext ctx = context(p, "submit", options, key).build();
-    try {
-      call = ctx.link(p.submit(request, ctx));
-    } catch (RuntimeException e) {
-      call = CompletableFuture.failedFuture(e);
-    }
+    CompletableFuture<VideoJob> call = ctx.link(p.submit(request, ctx));
     inFlight.set(call);
     if (result.isCancelled()) call.cancel(true);
     call.whenComplete((job, err) -> {
@@ -272,19 +267,17 @@ public final class VideoClient implements AutoCloseable {
         return;
       }
       Throwable t = Futures.unwrap(err);
-      VideoJobException raw = t instanceof VideoJobException ? (VideoJobException) t
-          : new VideoJobException("submission failed: " + t, ErrorContext.of(p.id()), t);
-      VideoJobException v = SubmitFailures.settle(raw, t, ctx, key);
+      if (t instanceof CancellationException) {
+        result.cancel(false);
+        return;
+      }
+      VideoJobException v = (VideoJobException) t; // the guard settled it: typed, with the key
       if (index + 1 < candidates.size() && refusedBeforeCreating(v) && !result.isDone()) {
         VideoProvider next = candidates.get(index + 1);
         log.info("{} refused the submission before creating a job ({}); failing over to {}", p.id(), v.getMessage(),
             next.id());
         listeners.fire(l -> l.failover(p.id(), next.id(), v));
         submitTo(candidates, index + 1, request, options, key, result, inFlight);
-        return;
-      }
-      if (t instanceof java.util.concurrent.CancellationException) {
-        result.cancel(false);
         return;
       }
       if (!result.isDone()) {
@@ -336,12 +329,7 @@ public final class VideoClient implements AutoCloseable {
     return Futures.join(statusAsync(ref));
   }
 
-  /**
-   * Fetches a job's current status without blocking.
-   *
-   * @param ref the job
-   * @return a future of the snapshot; failures as {@link #status(JobRef)}
-   */
+  /** As {@link #status(JobRef)}, without blocking. @param ref the job @return a future of the snapshot; failures as {@link #status(JobRef)} */
   public CompletableFuture<VideoJob> statusAsync(JobRef ref) {
     return call(ref, "status", (p, ctx) -> p.status(ref.jobId(), ctx));
   }
@@ -357,12 +345,7 @@ public final class VideoClient implements AutoCloseable {
     return Futures.join(resultAsync(ref));
   }
 
-  /**
-   * Fetches a job's full result without blocking.
-   *
-   * @param ref the job
-   * @return a future of the snapshot
-   */
+  /** As {@link #result(JobRef)}, without blocking. @param ref the job @return a future of the snapshot; failures as {@link #status(JobRef)} */
   public CompletableFuture<VideoJob> resultAsync(JobRef ref) {
     return call(ref, "result", (p, ctx) -> p.result(ref.jobId(), ctx));
   }
@@ -379,12 +362,7 @@ public final class VideoClient implements AutoCloseable {
     return Futures.join(cancelAsync(ref));
   }
 
-  /**
-   * Cancels a job without blocking.
-   *
-   * @param ref the job
-   * @return a future of the snapshot after canceling; failures as {@link #cancel(JobRef)}
-   */
+  /** As {@link #cancel(JobRef)}, without blocking. @param ref the job @return a future of the snapshot; failures as {@link #cancel(JobRef)} */
   public CompletableFuture<VideoJob> cancelAsync(JobRef ref) {
     return call(ref, "cancel", (p, ctx) -> {
       if (!p.capabilities().cancel()) {
@@ -425,7 +403,7 @@ public final class VideoClient implements AutoCloseable {
   }
 
   /**
-   * Waits without blocking. Cancelling the future cancels the HTTP call in flight and the pending poll.
+   * As {@link #await(JobRef, Duration)}, without blocking; cancelling the future cancels the poll in flight and the next.
    *
    * @param ref the job
    * @param timeout the longest to wait; required and positive

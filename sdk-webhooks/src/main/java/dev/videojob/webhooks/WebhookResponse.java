@@ -16,7 +16,10 @@ public final class WebhookResponse {
 
   /** The outcomes, each with the HTTP status it maps to. */
   public enum Outcome {
-    /** Verified, claimed and handed to the handler: 200. */
+    /**
+     * Verified and taken care of, as the pipeline's mode says: handled (synchronous), committed to the inbox
+     * (durable), or only queued (acknowledge before handling): 200.
+     */
     ACCEPTED(200, "accepted"),
     /** The same event was processed before: acknowledged and dropped, 200. */
     DUPLICATE(200, "duplicate"),
@@ -30,7 +33,14 @@ public final class WebhookResponse {
     MALFORMED(400, "malformed payload"),
     /** The handoff queue is full (or the pipeline closed): 503 with Retry-After; the claim was released. */
     OVERLOADED(503, "overloaded, retry later"),
-    /** The idempotency store cannot be reached: 503 with Retry-After. */
+    /** Synchronous mode: the handler threw; the claim was released: 503 with Retry-After, so the provider redelivers. */
+    HANDLER_FAILED(503, "processing failed, retry later"),
+    /**
+     * Synchronous mode: the handler did not finish within the pipeline's handler budget: 503 with Retry-After.
+     * It goes on running; if it succeeds the redelivery is a duplicate, if it fails the redelivery is processed.
+     */
+    HANDLER_TIMEOUT(503, "still processing, retry later"),
+    /** The idempotency store or the inbox cannot be reached: 503 with Retry-After. */
     UNAVAILABLE(503, "unavailable, retry later"),
     /** An unexpected error (a bug in a format or configuration): 500, so the provider retries. */
     FAILED(500, "internal error");

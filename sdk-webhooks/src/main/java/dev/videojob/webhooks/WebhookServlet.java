@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * <p>It reads the raw body itself under the pipeline's size limit (a declared
  * {@code Content-Length} over the limit is answered before reading), and answers 401 for a bad
  * signature or token, 413 for a body too large, 400 for a malformed body, 200 for an accepted or
- * duplicate event, and 503 with {@code Retry-After} when the handoff queue is full, the event is
- * still being processed, or the store is down. The handler runs on the pipeline's executor, so the
- * answer goes back at once. Only POST is served. Register it with the container yourself:
+ * duplicate event, and 503 with {@code Retry-After} when the handler failed or ran past its budget, the
+ * handoff queue is full, the event is still being processed, or the store or inbox is down. When the 200 goes
+ * back depends on the pipeline's mode (after the handler, after the inbox stored the event, or at once for
+ * the acknowledge-first opt-in); the servlet is the same for all three. Only POST is served. Register it with the container yourself:
  * {@code context.addServlet(new ServletHolder(new WebhookServlet(pipeline)), "/webhooks/ssemble")}.
  * Do not put a filter in front that reads the body or its parameters.
  */

@@ -4,7 +4,9 @@
  * or by a per-job {@link dev.videojob.webhooks.CallbackTokens token} for providers that sign nothing;
  * parse them into a {@link dev.videojob.webhooks.WebhookEvent} through a provider's
  * {@link dev.videojob.webhooks.WebhookFormat}; and process each once
- * ({@link dev.videojob.webhooks.WebhookPipeline}, {@link dev.videojob.webhooks.WebhookServlet}).
+ * ({@link dev.videojob.webhooks.WebhookPipeline}, {@link dev.videojob.webhooks.WebhookServlet}), answering
+ * the provider only once the event can no longer be lost: after the handler succeeded, or after a durable
+ * {@link dev.videojob.webhooks.WebhookInbox} stored it.
  *
  * <p>This package knows no provider: provider adapters implement {@code WebhookFormat}.
  */

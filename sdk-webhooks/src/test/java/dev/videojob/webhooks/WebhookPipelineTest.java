@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -132,6 +133,15 @@ class WebhookPipelineTest {
   }
 
   @Test
+  void theAnswerWaitsForTheHandlerOnTheDefaultExecutor() {
+    pipeline = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(store)
+        .handler(handled::add).build();
+    WebhookResponse r = pipeline.receive(signed(AcmeFormat.body("job.completed", "j1", "completed"), "d1"));
+    assertThat(r.outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(handled).as("handled before the 200 went back").hasSize(1);
+  }
+
+  @Test
   void asksDuplicateOfEventInProgressToRetryLater() throws Exception {
     CountDownLatch inHandler = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
@@ -140,17 +150,18 @@ class WebhookPipelineTest {
       finish.await();
     }).build();
     String body = AcmeFormat.body("job.completed", "j1", "completed");
-    assertThat(pipeline.receive(signed(body, "d1")).outcome()).isEqualTo(Outcome.ACCEPTED);
+    CompletableFuture<WebhookResponse> first = CompletableFuture.supplyAsync(() -> pipeline.receive(signed(body, "d1")));
     assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
     WebhookResponse dup = pipeline.receive(signed(body, "d1"));
     finish.countDown();
     assertThat(dup.outcome()).isEqualTo(Outcome.RETRY_LATER);
     assertThat(dup.statusCode()).isEqualTo(503);
     assertThat(dup.retryAfter()).contains(WebhookResponse.RETRY_AFTER);
+    assertThat(first.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.ACCEPTED);
   }
 
   @Test
-  void releasesClaimWhenHandlerFailsSoRedeliveryIsProcessed() {
+  void aFailingHandlerIsAnswered503SoTheProviderRedeliversAndTheRedeliveryIsHandled() {
     AtomicInteger calls = new AtomicInteger();
     pipeline = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(store).executor(INLINE)
         .handler(e -> {
@@ -158,10 +169,83 @@ class WebhookPipelineTest {
           handled.add(e);
         }).build();
     String body = AcmeFormat.body("job.completed", "j1", "completed");
-    assertThat(pipeline.receive(signed(body, "d1")).outcome()).isEqualTo(Outcome.ACCEPTED);
+    WebhookResponse failed = pipeline.receive(signed(body, "d1"));
+    assertThat(failed.outcome()).isEqualTo(Outcome.HANDLER_FAILED);
+    assertThat(failed.statusCode()).isEqualTo(503);
+    assertThat(failed.retryAfter()).contains(WebhookResponse.RETRY_AFTER);
     assertThat(pipeline.receive(signed(body, "d1")).outcome()).isEqualTo(Outcome.ACCEPTED);
     assertThat(handled).hasSize(1);
     assertThat(pipeline.receive(signed(body, "d1")).outcome()).isEqualTo(Outcome.DUPLICATE);
+  }
+
+  @Test
+  void aHandlerPastItsBudgetIsAnswered503AndItsLaterSuccessMakesTheRedeliveryADuplicate() throws Exception {
+    CountDownLatch finish = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    pipeline = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(store)
+        .handlerBudget(Duration.ofMillis(50)).handler(e -> finish.await())
+        .onVerifiedSnapshot(s -> done.countDown()).build();
+    String body = AcmeFormat.body("job.completed", "j1", "completed");
+    WebhookResponse slow = pipeline.receive(signed(body, "d1"));
+    assertThat(slow.outcome()).isEqualTo(Outcome.HANDLER_TIMEOUT);
+    assertThat(slow.statusCode()).isEqualTo(503);
+    assertThat(pipeline.receive(signed(body, "d1")).outcome()).isEqualTo(Outcome.RETRY_LATER);
+    finish.countDown();
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(pipeline.receive(signed(body, "d1")).outcome()).isEqualTo(Outcome.DUPLICATE);
+  }
+
+  @Test
+  void anEventStillQueuedWhenItsBudgetRunsOutIsReleasedAndTheRedeliveryIsHandled() throws Exception {
+    CountDownLatch inHandler = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    pipeline = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(store).workers(1)
+        .handlerBudget(Duration.ofMillis(100)).handler(e -> {
+          if (e.jobId().orElseThrow().equals("j1")) {
+            inHandler.countDown();
+            finish.await();
+          }
+          handled.add(e);
+        }).build();
+    CompletableFuture<WebhookResponse> first = CompletableFuture.supplyAsync(
+        () -> pipeline.receive(signed(AcmeFormat.body("job.completed", "j1", "completed"), "d1")));
+    assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
+    String second = AcmeFormat.body("job.completed", "j2", "completed");
+    WebhookResponse queued = pipeline.receive(signed(second, "d2"));
+    assertThat(queued.outcome()).isEqualTo(Outcome.OVERLOADED);
+    finish.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isIn(200, 503);
+    assertThat(pipeline.receive(signed(second, "d2")).outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(handled).extracting(e -> e.jobId().orElseThrow()).containsExactlyInAnyOrder("j1", "j2");
+  }
+
+  @Test
+  void acknowledgeFirstAnswers200EvenThoughItsFailingHandlerLosesTheEvent() {
+    AtomicInteger calls = new AtomicInteger();
+    pipeline = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(store).executor(INLINE)
+        .acknowledgeBeforeHandlingMayLoseEvents().handler(e -> {
+          calls.incrementAndGet();
+          throw new IllegalStateException("database down");
+        }).build();
+    WebhookResponse r = pipeline.receive(signed(AcmeFormat.body("job.completed", "j1", "completed"), "d1"));
+    assertThat(r.outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(r.statusCode()).as("the provider will not redeliver").isEqualTo(200);
+    assertThat(calls.get()).isEqualTo(1);
+  }
+
+  @Test
+  void acknowledgeFirstRunsTheHandlerAfterAnswering() throws Exception {
+    CountDownLatch finish = new CountDownLatch(1);
+    CountDownLatch ran = new CountDownLatch(1);
+    pipeline = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(store)
+        .acknowledgeBeforeHandlingMayLoseEvents().handler(e -> {
+          finish.await();
+          ran.countDown();
+        }).build();
+    WebhookResponse r = pipeline.receive(signed(AcmeFormat.body("job.completed", "j1", "completed"), "d1"));
+    assertThat(r.outcome()).isEqualTo(Outcome.ACCEPTED);
+    finish.countDown();
+    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
@@ -179,10 +263,10 @@ class WebhookPipelineTest {
   }
 
   @Test
-  void answers503WhenOwnQueueIsFull() throws Exception {
+  void acknowledgeFirstAnswers503WhenOwnQueueIsFull() throws Exception {
     CountDownLatch finish = new CountDownLatch(1);
     pipeline = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(store).workers(1)
-        .queueCapacity(1).handler(e -> finish.await()).build();
+        .queueCapacity(1).acknowledgeBeforeHandlingMayLoseEvents().handler(e -> finish.await()).build();
     assertThat(pipeline.receive(signed(AcmeFormat.body("job.completed", "j1", "completed"), "d1")).outcome())
         .isEqualTo(Outcome.ACCEPTED);
     assertThat(pipeline.receive(signed(AcmeFormat.body("job.completed", "j2", "completed"), "d2")).outcome())
@@ -279,7 +363,7 @@ class WebhookPipelineTest {
     CountDownLatch finish = new CountDownLatch(1);
     try (IdempotencyStore full = TestStores.holdingAtMost(1)) {
       pipeline = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(full)
-          .handler(e -> finish.await()).build();
+          .acknowledgeBeforeHandlingMayLoseEvents().handler(e -> finish.await()).build();
       assertThat(pipeline.receive(signed(AcmeFormat.body("job.completed", "j1", "completed"), "d1")).outcome())
           .isEqualTo(Outcome.ACCEPTED);
       WebhookResponse r = pipeline.receive(signed(AcmeFormat.body("job.completed", "j2", "completed"), "d2"));
@@ -294,8 +378,9 @@ class WebhookPipelineTest {
     MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
     try (IdempotencyStore clocked = TestStores.inMemory(clock)) {
       String body = AcmeFormat.body("job.completed", "j1", "completed");
+      // The node "dies" holding the claim: its executor drops the task after the 200 (acknowledge-first).
       WebhookPipeline dies = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(clocked)
-          .lease(Duration.ofMinutes(1)).executor(task -> { }).build();
+          .lease(Duration.ofMinutes(1)).acknowledgeBeforeHandlingMayLoseEvents().executor(task -> { }).build();
       assertThat(dies.receive(signed(body, "d1")).outcome()).isEqualTo(Outcome.ACCEPTED);
       pipeline = WebhookPipeline.builder(AcmeFormat.signed()).secret(SECRET).idempotencyStore(clocked)
           .executor(INLINE).handler(handled::add).build();

@@ -134,9 +134,25 @@ class WebhookServletTest {
   }
 
   @Test
-  void answers503WithRetryAfterWhenHandoffQueueIsFull() throws Exception {
+  void answers503WithRetryAfterWhenTheHandlerFailsAnd200ToTheRedelivery() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    start(signedPipeline().handler(e -> {
+      if (calls.incrementAndGet() == 1) throw new IllegalStateException("database down");
+      handled.add(e);
+    }).build());
+    byte[] body = AcmeFormat.body("job.completed", "j1", "completed").getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> failed = send(body, "d1");
+    assertThat(failed.statusCode()).isEqualTo(503);
+    assertThat(failed.headers().firstValue("Retry-After")).contains("5");
+    assertThat(send(body, "d1").statusCode()).isEqualTo(200);
+    assertThat(handled).hasSize(1);
+  }
+
+  @Test
+  void acknowledgeFirstAnswers503WithRetryAfterWhenHandoffQueueIsFull() throws Exception {
     CountDownLatch finish = new CountDownLatch(1);
-    start(signedPipeline().workers(1).queueCapacity(1).handler(e -> finish.await()).build());
+    start(signedPipeline().workers(1).queueCapacity(1).acknowledgeBeforeHandlingMayLoseEvents()
+        .handler(e -> finish.await()).build());
     try {
       assertThat(send(AcmeFormat.body("job.completed", "j1", "completed").getBytes(StandardCharsets.UTF_8), "d1")
           .statusCode()).isEqualTo(200);
@@ -157,8 +173,10 @@ class WebhookServletTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger runs = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(1);
+    CountDownLatch othersAnswered = new CountDownLatch(deliveries - 1);
     start(signedPipeline().workers(2).handler(e -> {
       runs.incrementAndGet();
+      othersAnswered.await(30, TimeUnit.SECONDS); // the answer waits for the handler: hold it until the others are answered
       release.await();
       done.countDown();
     }).build());
@@ -167,11 +185,15 @@ class WebhookServletTest {
     headers.put("X-Acme-Delivery", "d1");
     List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
     for (int i = 0; i < deliveries; i++) {
-      inFlight.add(http.sendAsync(post(endpoint, body, headers).build(), HttpResponse.BodyHandlers.ofString()));
+      CompletableFuture<HttpResponse<String>> f =
+          http.sendAsync(post(endpoint, body, headers).build(), HttpResponse.BodyHandlers.ofString());
+      f.thenRun(othersAnswered::countDown);
+      inFlight.add(f);
     }
+    assertThat(othersAnswered.await(30, TimeUnit.SECONDS)).isTrue();
+    release.countDown();
     List<Integer> statuses = new ArrayList<>();
     for (CompletableFuture<HttpResponse<String>> f : inFlight) statuses.add(f.get(30, TimeUnit.SECONDS).statusCode());
-    release.countDown();
     assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
 
     assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);

@@ -1,24 +1,20 @@
 package dev.videojob.core.internal;
 
+import dev.videojob.core.ErrorContext;
 import dev.videojob.core.VideoJobException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Joins the SDK's futures for the synchronous API. */
+/**
+ * Joins the SDK's futures for the synchronous API: the failure is rethrown unwrapped (a {@link VideoJobException}
+ * or a {@link CancellationException}), and an interrupt cancels the future, which cancels the HTTP call and any
+ * pending wait.
+ */
 public final class Futures {
   private Futures() {}
 
-  /**
-   * Waits for the future; an interrupt cancels it (which cancels the HTTP call and any pending wait).
-   *
-   * @param future the future
-   * @param <T> the result type
-   * @return the result
-   * @throws VideoJobException the failure, unwrapped
-   * @throws CancellationException if the future was canceled
-   */
   public static <T> T join(CompletableFuture<T> future) {
     try {
       return future.get();
@@ -31,10 +27,7 @@ public final class Futures {
     }
   }
 
-  /**
-   * @param t a failure from a future
-   * @return the failure unwrapped from {@link CompletionException} and {@link ExecutionException}
-   */
+  /** The failure without its {@link CompletionException} and {@link ExecutionException} wrappers. */
   public static Throwable unwrap(Throwable t) {
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
       t = t.getCause();
@@ -53,6 +46,6 @@ public final class Futures {
     if (t instanceof CancellationException) return (CancellationException) t;
     if (t instanceof RuntimeException) return (RuntimeException) t;
     if (t instanceof Error) throw (Error) t;
-    return new VideoJobException("unexpected failure: " + t, dev.videojob.core.ErrorContext.none(), t);
+    return new VideoJobException("unexpected failure: " + t, ErrorContext.none(), t);
   }
 }

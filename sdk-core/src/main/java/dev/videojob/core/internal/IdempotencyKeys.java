@@ -10,10 +10,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Argument checks and key handling shared by the {@code IdempotencyStore} implementations, so
- * every store accepts and rejects the same input and stores the same key the same way.
- *
- * <p>Internal: not part of the public API.
+ * Argument checks and key handling shared by the {@code IdempotencyStore} implementations, so every store accepts
+ * and rejects the same input and stores the same key the same way.
  */
 public final class IdempotencyKeys {
   /** The longest key stored as given; longer keys are stored as {@code "sha256:" + hex}. */
@@ -23,14 +21,6 @@ public final class IdempotencyKeys {
 
   private IdempotencyKeys() {}
 
-  /**
-   * Checks a key given to {@code claim}.
-   *
-   * @param key the caller's key
-   * @return the key
-   * @throws NullPointerException if the key is null
-   * @throws IllegalArgumentException if the key is blank
-   */
   public static String requireKey(String key) {
     Objects.requireNonNull(key, "key == null");
     if (key.isBlank()) {
@@ -40,12 +30,8 @@ public final class IdempotencyKeys {
   }
 
   /**
-   * Returns the form a key is stored in: the key itself when it has at most
-   * {@value #MAX_STORED_LENGTH} characters and no NUL character (which PostgreSQL cannot store),
-   * else {@code "sha256:"} and the hex SHA-256 of its UTF-8 bytes (71 characters).
-   *
-   * @param key a checked key
-   * @return the stored key
+   * The key itself, or {@code "sha256:"} and the hex SHA-256 of its UTF-8 bytes (71 characters) when it is longer
+   * than {@value #MAX_STORED_LENGTH} characters or holds a NUL character (which PostgreSQL cannot store).
    */
   public static String storedKey(String key) {
     if (key.length() <= MAX_STORED_LENGTH && key.indexOf('\0') < 0) return key;
@@ -57,15 +43,6 @@ public final class IdempotencyKeys {
     }
   }
 
-  /**
-   * Checks a duration that must be positive.
-   *
-   * @param duration the duration
-   * @param name what it is, for the message ({@code "lease"}, {@code "retention"})
-   * @return the duration
-   * @throws NullPointerException if it is null
-   * @throws IllegalArgumentException if it is zero or negative
-   */
   public static Duration requirePositive(Duration duration, String name) {
     Objects.requireNonNull(duration, name + " == null");
     if (duration.isNegative() || duration.isZero()) {
@@ -74,14 +51,7 @@ public final class IdempotencyKeys {
     return duration;
   }
 
-  /**
-   * Checks a claim given to {@code complete} or {@code release}.
-   *
-   * @param claim the claim
-   * @return the claim
-   * @throws NullPointerException if it is null
-   * @throws IllegalArgumentException if the caller does not own the key ({@link Claim#acquired()} is false)
-   */
+  /** A claim given to {@code complete} or {@code release} must own its key. */
   public static Claim requireAcquired(Claim claim) {
     Objects.requireNonNull(claim, "claim == null");
     if (!claim.acquired()) {
@@ -91,14 +61,7 @@ public final class IdempotencyKeys {
     return claim;
   }
 
-  /**
-   * Adds a duration to a time in epoch milliseconds, saturating instead of overflowing, so a
-   * retention of "forever" ({@code Duration.ofSeconds(Long.MAX_VALUE)}) means the far future.
-   *
-   * @param epochMillis the start
-   * @param duration a positive duration
-   * @return the end in epoch milliseconds, at most {@link Long#MAX_VALUE}
-   */
+  /** Saturates instead of overflowing, so a retention of "forever" ({@code Duration.ofSeconds(Long.MAX_VALUE)}) is the far future. */
   public static long plus(long epochMillis, Duration duration) {
     long millis;
     try {
@@ -110,7 +73,7 @@ public final class IdempotencyKeys {
     return ((epochMillis ^ end) & (millis ^ end)) < 0 ? Long.MAX_VALUE : end;
   }
 
-  /** @return a new owner token, unique across nodes */
+  /** A new owner token, unique across nodes. */
   public static String newToken() {
     return UUID.randomUUID().toString();
   }

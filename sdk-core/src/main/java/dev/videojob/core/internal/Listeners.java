@@ -12,12 +12,10 @@ public final class Listeners {
 
   private final List<JobListener> listeners;
 
-  /** @param listeners the listeners, in registration order */
   public Listeners(List<JobListener> listeners) {
     this.listeners = List.copyOf(listeners);
   }
 
-  /** @param event what to call on each listener */
   public void fire(Consumer<JobListener> event) {
     for (JobListener l : listeners) {
       try {

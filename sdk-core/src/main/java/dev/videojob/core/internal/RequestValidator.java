@@ -10,15 +10,13 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Checks a request against a provider before any network call. */
+/**
+ * Checks a request against a provider before any network call, for the client and (through {@code AdapterSupport})
+ * an adapter's own entry points; fails with an {@link InvalidRequestException} naming the first field at fault.
+ */
 public final class RequestValidator {
   private RequestValidator() {}
 
-  /**
-   * @param request the request
-   * @param provider the provider it goes to
-   * @throws InvalidRequestException naming the first field the provider cannot honour
-   */
   public static void validate(VideoRequest request, VideoProvider provider) {
     String id = provider.id();
     ProviderCapabilities caps = provider.capabilities();

@@ -7,15 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Parses {@code Retry-After} in both forms: delay-seconds and HTTP-date (RFC 9110 section 10.2.3). */
+/**
+ * Parses {@code Retry-After} in both forms, delay-seconds and HTTP-date (RFC 9110 section 10.2.3), the date
+ * measured against the given clock: the wait, never negative, or empty when absent or unreadable.
+ */
 public final class RetryAfter {
   private RetryAfter() {}
 
-  /**
-   * @param value the header value, may be null
-   * @param clock the clock an HTTP-date is measured against
-   * @return the wait, never negative; empty when absent or unreadable
-   */
   public static Optional<Duration> parse(String value, Clock clock) {
     if (value == null) return Optional.empty();
     String v = value.trim();

@@ -10,12 +10,7 @@ public final class Version {
 
   private Version() {}
 
-  /** @return the version, such as {@code 0.1.0-SNAPSHOT}, or {@code dev} when run from sources without a build */
-  public static String get() {
-    return VERSION;
-  }
-
-  /** @return {@code videojob-java/<version>} */
+  /** @return {@code videojob-java/<version>}; the version is {@code dev} when run from sources without a build */
   public static String userAgent() {
     return "videojob-java/" + VERSION;
   }

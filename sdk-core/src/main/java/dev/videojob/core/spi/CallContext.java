@@ -140,20 +140,15 @@ public final class CallContext {
     cancellation.thenRun(action);
   }
 
-  /**
-   * Whether a call that creates a job, made under this context or one derived from it, was answered 2xx: the
-   * provider accepted it, so a job (or part of one) exists whatever happens next.
-   *
-   * @return whether a create call was answered 2xx
-   */
+  /** @return whether a create call under this context (or one derived from it) was answered 2xx, so a job exists */
   public boolean createAnswered() {
     return creates.answered;
   }
 
   /**
-   * Whether a job, or part of one, may exist because of a create call made under this context or one derived
-   * from it: one was answered 2xx, or was sent and its answer lost, or answered with a status that does not rule
-   * a job out (5xx other than 503, 409, 303). The transport records every attempt.
+   * Whether a job, or part of one, may exist because of a create call under this context or one derived from it:
+   * one was answered 2xx, or sent and its answer lost, or answered with a status that does not rule a job out
+   * (5xx other than 503, 409, 303).
    *
    * @return whether a job may exist
    */
@@ -161,12 +156,7 @@ public final class CallContext {
     return creates.mayExist;
   }
 
-  /**
-   * Records the outcome of one attempt of a create call; the transport calls it.
-   *
-   * @param answered whether it was answered 2xx
-   * @param mayExist whether it may have created something
-   */
+  /** The transport records each attempt of a create call: answered 2xx, and whether it may have created something. */
   void createAttempted(boolean answered, boolean mayExist) {
     if (mayExist || answered) creates.mayExist = true;
     if (answered) creates.answered = true;

@@ -17,6 +17,16 @@ import org.slf4j.LoggerFactory;
  * handler, mark the claim done, and pass the snapshot on; a failure releases the claim.
  */
 public final class EventProcessor {
+  /** How processing a claimed event ended. */
+  public enum Result {
+    /** The handler succeeded (or there is none) and the event was marked done. */
+    HANDLED,
+    /** The provider did not confirm the event's status: dropped, and released for a later genuine delivery. */
+    UNCONFIRMED,
+    /** The confirmer or the handler threw: released, so the provider's redelivery is processed. */
+    FAILED
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(EventProcessor.class);
 
   private final IdempotencyStore store;
@@ -51,8 +61,9 @@ public final class EventProcessor {
    *
    * @param received the event as verified and parsed
    * @param claim its acquired claim
+   * @return how it ended
    */
-  public void process(WebhookEvent received, Claim claim) {
+  public Result process(WebhookEvent received, Claim claim) {
     String provider = received.provider();
     WebhookEvent event = received;
     try {
@@ -63,7 +74,7 @@ public final class EventProcessor {
           LOG.warn("{} webhook for job {} claims {} but the provider reports {}; dropped", provider, claimed.id(),
               claimed.status(), confirmed.status());
           release(claim);
-          return;
+          return Result.UNCONFIRMED;
         }
         event = received.toBuilder().snapshot(confirmed).build();
       }
@@ -71,7 +82,7 @@ public final class EventProcessor {
     } catch (Exception e) {
       LOG.warn("{} webhook handler failed; event released for redelivery: {}", provider, received, e);
       release(claim);
-      return;
+      return Result.FAILED;
     }
     try {
       if (!store.complete(claim, retention)) {
@@ -88,6 +99,7 @@ public final class EventProcessor {
         LOG.warn("{} verified-snapshot listener failed", provider, e);
       }
     }
+    return Result.HANDLED;
   }
 
   /**
