@@ -35,7 +35,9 @@ import javax.tools.ToolProvider;
  * unit and is compiled as printed; the units of one page are compiled together, so one may use another.
  * Any other block is a fragment: statements compiled as the body of a method, in a class that imports
  * every public package of the SDK (and {@code java.net.URI}, {@code java.nio.file}, {@code java.time},
- * {@code java.util}, {@code java.util.concurrent}, {@code javax.sql.DataSource}), declares the members
+ * {@code java.util}, {@code java.util.concurrent}, JDBC's {@code Connection}, {@code PreparedStatement},
+ * {@code SQLException} and {@code DataSource}, Jetty's {@code ServletContextHandler} and {@code ServletHolder}),
+ * declares the members
  * named in the block's {@code <!-- given: ... -->} comment, and sees the page's units.
  */
 final class SnippetCompiler {
@@ -48,7 +50,9 @@ final class SnippetCompiler {
   private static final Pattern TOP_LEVEL_TYPE = Pattern.compile(
       "(?m)^((public|abstract|final|sealed|non-sealed|strictfp)\\s+)*(class|record|interface|enum|@interface)\\s+(\\w+)");
   private static final List<String> JDK_IMPORTS = List.of("java.net.URI", "java.nio.file.*", "java.time.*",
-      "java.util.*", "java.util.concurrent.*", "javax.sql.DataSource");
+      "java.util.*", "java.util.concurrent.*", "java.sql.Connection", "java.sql.PreparedStatement",
+      "java.sql.SQLException", "javax.sql.DataSource", "org.eclipse.jetty.ee10.servlet.ServletContextHandler",
+      "org.eclipse.jetty.ee10.servlet.ServletHolder");
 
   private final String classPath;
   private final Path out;

@@ -78,7 +78,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     return new Builder();
   }
 
-  /** {@inheritDoc} @throws IdempotencyStoreException if the store is full of unexpired claims in progress */
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IdempotencyStoreException if the store is full of unexpired claims in progress
+   */
   @Override
   public Claim claim(String key, Duration lease) {
     IdempotencyKeys.requireKey(key);

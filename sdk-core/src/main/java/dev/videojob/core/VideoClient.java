@@ -329,7 +329,12 @@ public final class VideoClient implements AutoCloseable {
     return Futures.join(statusAsync(ref));
   }
 
-  /** As {@link #status(JobRef)}, without blocking. @param ref the job @return a future of the snapshot; failures as {@link #status(JobRef)} */
+  /**
+   * As {@link #status(JobRef)}, without blocking.
+   *
+   * @param ref the job
+   * @return a future of the snapshot; failures as {@link #status(JobRef)}
+   */
   public CompletableFuture<VideoJob> statusAsync(JobRef ref) {
     return call(ref, "status", (p, ctx) -> p.status(ref.jobId(), ctx));
   }
@@ -345,7 +350,12 @@ public final class VideoClient implements AutoCloseable {
     return Futures.join(resultAsync(ref));
   }
 
-  /** As {@link #result(JobRef)}, without blocking. @param ref the job @return a future of the snapshot; failures as {@link #status(JobRef)} */
+  /**
+   * As {@link #result(JobRef)}, without blocking.
+   *
+   * @param ref the job
+   * @return a future of the snapshot; failures as {@link #status(JobRef)}
+   */
   public CompletableFuture<VideoJob> resultAsync(JobRef ref) {
     return call(ref, "result", (p, ctx) -> p.result(ref.jobId(), ctx));
   }
@@ -362,7 +372,12 @@ public final class VideoClient implements AutoCloseable {
     return Futures.join(cancelAsync(ref));
   }
 
-  /** As {@link #cancel(JobRef)}, without blocking. @param ref the job @return a future of the snapshot; failures as {@link #cancel(JobRef)} */
+  /**
+   * As {@link #cancel(JobRef)}, without blocking.
+   *
+   * @param ref the job
+   * @return a future of the snapshot; failures as {@link #cancel(JobRef)}
+   */
   public CompletableFuture<VideoJob> cancelAsync(JobRef ref) {
     return call(ref, "cancel", (p, ctx) -> {
       if (!p.capabilities().cancel()) {
