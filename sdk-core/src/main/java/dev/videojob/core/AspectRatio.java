@@ -25,6 +25,8 @@ public record AspectRatio(int width, int height) {
   /**
    * Creates a ratio, reduced to lowest terms.
    *
+   * @param width the horizontal part, at least 1
+   * @param height the vertical part, at least 1
    * @throws IllegalArgumentException if either part is less than 1
    */
   public AspectRatio {
@@ -78,7 +80,11 @@ public record AspectRatio(int width, int height) {
     return (double) width / height;
   }
 
-  /** Whether the frame is taller than wide. @return true for vertical ratios */
+  /**
+   * Whether the frame is taller than wide.
+   *
+   * @return true for vertical ratios
+   */
   public boolean isPortrait() {
     return height > width;
   }

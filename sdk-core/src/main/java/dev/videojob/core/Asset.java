@@ -179,19 +179,28 @@ public final class Asset {
       }
     }
 
-    /** @param expiresAt when the URL stops working; default unknown (null) @return this */
+    /**
+     * @param expiresAt when the URL stops working; default unknown (null)
+     * @return this
+     */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = expiresAt;
       return this;
     }
 
-    /** @param needsAuth whether fetching needs the provider's credentials; default false @return this */
+    /**
+     * @param needsAuth whether fetching needs the provider's credentials; default false
+     * @return this
+     */
     public Builder needsAuth(boolean needsAuth) {
       this.needsAuth = needsAuth;
       return this;
     }
 
-    /** @param duration the media duration; default unknown @return this */
+    /**
+     * @param duration the media duration; default unknown
+     * @return this
+     */
     public Builder duration(Duration duration) {
       this.duration = duration;
       return this;
@@ -208,19 +217,28 @@ public final class Asset {
       return this;
     }
 
-    /** @param mimeType the media type; default unknown @return this */
+    /**
+     * @param mimeType the media type; default unknown
+     * @return this
+     */
     public Builder mimeType(String mimeType) {
       this.mimeType = mimeType;
       return this;
     }
 
-    /** @param title a provider-given title; default none @return this */
+    /**
+     * @param title a provider-given title; default none
+     * @return this
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    /** @param score a provider score such as a viral score; default none @return this */
+    /**
+     * @param score a provider score such as a viral score; default none
+     * @return this
+     */
     public Builder score(Double score) {
       this.score = score;
       return this;

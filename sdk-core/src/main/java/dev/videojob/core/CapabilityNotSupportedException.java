@@ -7,6 +7,7 @@ package dev.videojob.core;
 public class CapabilityNotSupportedException extends VideoJobException {
   private static final long serialVersionUID = 1L;
 
+  /** The capability the provider lacks, such as {@code cancel}. */
   private final String capability;
 
   /**

@@ -29,6 +29,10 @@ public record Claim(String key, State state, String token, Instant leaseExpiresA
   /**
    * Creates a claim outcome.
    *
+   * @param key the key as given to {@code claim}
+   * @param state which case the caller is in
+   * @param token the owner token of an acquired claim, or null
+   * @param leaseExpiresAt when an IN PROGRESS claim (the caller's or another's) may be taken over, or null for DONE
    * @throws NullPointerException if key or state is null, or token is null for an acquired claim
    */
   public Claim {

@@ -16,6 +16,8 @@ public record Cost(BigDecimal amount, String unit) {
   /**
    * Creates a cost.
    *
+   * @param amount how much, never negative
+   * @param unit the unit: {@code "credits"} or an ISO 4217 currency code such as {@code "USD"}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the amount is negative
    */

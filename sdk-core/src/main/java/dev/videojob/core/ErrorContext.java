@@ -56,13 +56,19 @@ public record ErrorContext(String provider, int httpStatus, String requestId, St
     return new ErrorContext(provider, 0, null, null, null, null);
   }
 
-  /** @param status the HTTP status @return a copy with it */
+  /**
+   * @param status the HTTP status
+   * @return a copy with it
+   */
   public ErrorContext withHttpStatus(int status) {
     return new ErrorContext(provider, status, requestId, providerCode, providerMessage, hint, details, idempotencyKey,
         jobMayExist);
   }
 
-  /** @param id the provider's request id @return a copy with it */
+  /**
+   * @param id the provider's request id
+   * @return a copy with it
+   */
   public ErrorContext withRequestId(String id) {
     return new ErrorContext(provider, httpStatus, id, providerCode, providerMessage, hint, details, idempotencyKey,
         jobMayExist);
@@ -78,19 +84,28 @@ public record ErrorContext(String provider, int httpStatus, String requestId, St
     return new ErrorContext(provider, httpStatus, requestId, code, message, hint, details, idempotencyKey, jobMayExist);
   }
 
-  /** @param details the provider's error details as text, or null @return a copy with them */
+  /**
+   * @param details the provider's error details as text, or null
+   * @return a copy with them
+   */
   public ErrorContext withDetails(String details) {
     return new ErrorContext(provider, httpStatus, requestId, providerCode, providerMessage, hint, details,
         idempotencyKey, jobMayExist);
   }
 
-  /** @param key the idempotency key of the submission, or null @return a copy with it */
+  /**
+   * @param key the idempotency key of the submission, or null
+   * @return a copy with it
+   */
   public ErrorContext withIdempotencyKey(String key) {
     return new ErrorContext(provider, httpStatus, requestId, providerCode, providerMessage, hint, details, key,
         jobMayExist);
   }
 
-  /** @param mayExist whether a job may exist because of the submission @return a copy with it */
+  /**
+   * @param mayExist whether a job may exist because of the submission
+   * @return a copy with it
+   */
   public ErrorContext withJobMayExist(boolean mayExist) {
     return new ErrorContext(provider, httpStatus, requestId, providerCode, providerMessage, hint, details,
         idempotencyKey, mayExist);

@@ -16,7 +16,8 @@ import java.time.Duration;
  *
  * <p>Implementations are thread-safe. Keys are non-blank strings of any length (a store may hash
  * long keys). Failures to reach the backing store throw {@link IdempotencyStoreException}.
- * {@link InMemoryIdempotencyStore} (the default) serves one application instance;
+ * There is no default store: the webhook pipeline requires one. {@link InMemoryIdempotencyStore} serves one
+ * application instance;
  * {@code dev.videojob.store.jdbc.JdbcIdempotencyStore} (artifact {@code videojob-store-jdbc}) is shared
  * by every instance on the same database and survives restarts.
  */

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An {@link IdempotencyStore} held in this JVM's memory: the default, right for one application
+ * An {@link IdempotencyStore} held in this JVM's memory, right for one application
  * instance whose duplicates may be processed again after a restart. Several instances, or
  * de-duplication that must survive a restart, need a shared store such as
  * {@code JdbcIdempotencyStore} (artifact {@code videojob-store-jdbc}).
@@ -78,7 +78,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     return new Builder();
   }
 
-  /** {@inheritDoc} @throws IdempotencyStoreException if the store is full of unexpired claims in progress */
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IdempotencyStoreException if the store is full of unexpired claims in progress
+   */
   @Override
   public Claim claim(String key, Duration lease) {
     IdempotencyKeys.requireKey(key);

@@ -12,6 +12,7 @@ import java.util.Optional;
 public class InvalidRequestException extends VideoJobException {
   private static final long serialVersionUID = 1L;
 
+  /** The request field at fault, or null when the provider named none. */
   private final String field;
 
   /**

@@ -16,6 +16,11 @@ public record JobError(ErrorCategory category, String code, String message, Stri
   /**
    * Creates an error.
    *
+   * @param category what kind of failure this is
+   * @param code the provider's own error code, or null
+   * @param message the provider's message, or a description the adapter wrote; never null
+   * @param failedStep the step that failed (VideoPilot's {@code image_generation}), or null
+   * @param retryable whether submitting the same request again could succeed
    * @throws NullPointerException if category or message is null
    */
   public JobError {

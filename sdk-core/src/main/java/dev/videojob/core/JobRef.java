@@ -13,6 +13,8 @@ public record JobRef(String provider, String jobId) {
   /**
    * Creates a reference.
    *
+   * @param provider the provider id, as returned by {@code VideoProvider#id()} (for example {@code "creativeai"})
+   * @param jobId the provider's id of the logical job
    * @throws NullPointerException if either argument is null
    * @throws IllegalArgumentException if either argument is blank
    */

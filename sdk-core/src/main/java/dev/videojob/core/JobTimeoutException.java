@@ -11,6 +11,7 @@ public class JobTimeoutException extends VideoJobException {
   private static final long serialVersionUID = 1L;
 
   private final transient VideoJob lastSnapshot;
+  /** How long the wait lasted. */
   private final Duration waited;
 
   /**

@@ -15,6 +15,7 @@ import java.util.Optional;
 public class ProviderResponseException extends VideoJobException {
   private static final long serialVersionUID = 1L;
 
+  /** The field of the answer that could not be read, or null. */
   private final String field;
 
   /**

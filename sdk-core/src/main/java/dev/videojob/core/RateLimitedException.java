@@ -13,6 +13,7 @@ import java.util.Optional;
 public class RateLimitedException extends VideoJobException {
   private static final long serialVersionUID = 1L;
 
+  /** The wait the provider asked for, or null. */
   private final Duration retryAfter;
   private final transient Map<String, String> rateLimitHeaders;
 

@@ -17,6 +17,12 @@ public record RetryEvent(String provider, String operation, int attempt, Duratio
   /**
    * Creates the event.
    *
+   * @param provider the provider id
+   * @param operation what was being done: {@code submit}, {@code status}, {@code cancel}, {@code result} or an adapter's own step
+   * @param attempt the attempt that failed, from 1
+   * @param delay how long until the next attempt
+   * @param httpStatus the HTTP status of the failed attempt, or 0 for an I/O error
+   * @param reason a short description of the failure (never a secret)
    * @throws NullPointerException if provider, operation, delay or reason is null
    */
   public RetryEvent {

@@ -116,25 +116,41 @@ public final class RetrySettings {
       return this;
     }
 
-    /** @param d the backoff ceiling of the first retry; default 500 ms @return this @throws IllegalArgumentException if negative */
+    /**
+     * @param d the backoff ceiling of the first retry; default 500 ms
+     * @return this
+     * @throws IllegalArgumentException if negative
+     */
     public Builder initialBackoff(Duration d) {
       this.initialBackoff = nonNegative(d, "initialBackoff");
       return this;
     }
 
-    /** @param d the largest backoff ceiling; default 20 s @return this @throws IllegalArgumentException if negative */
+    /**
+     * @param d the largest backoff ceiling; default 20 s
+     * @return this
+     * @throws IllegalArgumentException if negative
+     */
     public Builder maxBackoff(Duration d) {
       this.maxBackoff = nonNegative(d, "maxBackoff");
       return this;
     }
 
-    /** @param d the longest Retry-After honoured; default 60 s @return this @throws IllegalArgumentException if negative */
+    /**
+     * @param d the longest Retry-After honoured; default 60 s
+     * @return this
+     * @throws IllegalArgumentException if negative
+     */
     public Builder maxRetryAfter(Duration d) {
       this.maxRetryAfter = nonNegative(d, "maxRetryAfter");
       return this;
     }
 
-    /** @param d the total time budget of one call; default 2 min @return this @throws IllegalArgumentException if not positive */
+    /**
+     * @param d the total time budget of one call; default 2 min
+     * @return this
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder totalTimeout(Duration d) {
       if (nonNegative(d, "totalTimeout").isZero()) throw new IllegalArgumentException("totalTimeout must be positive");
       this.totalTimeout = d;
@@ -158,7 +174,10 @@ public final class RetrySettings {
       return d;
     }
 
-    /** @return the settings @throws IllegalArgumentException if maxBackoff is below initialBackoff */
+    /**
+     * @return the settings
+     * @throws IllegalArgumentException if maxBackoff is below initialBackoff
+     */
     public RetrySettings build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff " + maxBackoff + " < initialBackoff " + initialBackoff);

@@ -12,6 +12,8 @@ public record SubJob(String role, String id) {
   /**
    * Creates a sub-job reference.
    *
+   * @param role what the sub-job does, such as {@code "scene"} or {@code "render"}
+   * @param id the provider's id of the sub-job
    * @throws NullPointerException if an argument is null
    */
   public SubJob {

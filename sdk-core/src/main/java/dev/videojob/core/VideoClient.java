@@ -329,7 +329,12 @@ public final class VideoClient implements AutoCloseable {
     return Futures.join(statusAsync(ref));
   }
 
-  /** As {@link #status(JobRef)}, without blocking. @param ref the job @return a future of the snapshot; failures as {@link #status(JobRef)} */
+  /**
+   * As {@link #status(JobRef)}, without blocking.
+   *
+   * @param ref the job
+   * @return a future of the snapshot; failures as {@link #status(JobRef)}
+   */
   public CompletableFuture<VideoJob> statusAsync(JobRef ref) {
     return call(ref, "status", (p, ctx) -> p.status(ref.jobId(), ctx));
   }
@@ -345,7 +350,12 @@ public final class VideoClient implements AutoCloseable {
     return Futures.join(resultAsync(ref));
   }
 
-  /** As {@link #result(JobRef)}, without blocking. @param ref the job @return a future of the snapshot; failures as {@link #status(JobRef)} */
+  /**
+   * As {@link #result(JobRef)}, without blocking.
+   *
+   * @param ref the job
+   * @return a future of the snapshot; failures as {@link #status(JobRef)}
+   */
   public CompletableFuture<VideoJob> resultAsync(JobRef ref) {
     return call(ref, "result", (p, ctx) -> p.result(ref.jobId(), ctx));
   }
@@ -362,7 +372,12 @@ public final class VideoClient implements AutoCloseable {
     return Futures.join(cancelAsync(ref));
   }
 
-  /** As {@link #cancel(JobRef)}, without blocking. @param ref the job @return a future of the snapshot; failures as {@link #cancel(JobRef)} */
+  /**
+   * As {@link #cancel(JobRef)}, without blocking.
+   *
+   * @param ref the job
+   * @return a future of the snapshot; failures as {@link #cancel(JobRef)}
+   */
   public CompletableFuture<VideoJob> cancelAsync(JobRef ref) {
     return call(ref, "cancel", (p, ctx) -> {
       if (!p.capabilities().cancel()) {
@@ -486,25 +501,37 @@ public final class VideoClient implements AutoCloseable {
       return this;
     }
 
-    /** @param routing the order providers are tried in; default {@link RoutingPolicy#inOrder()} @return this */
+    /**
+     * @param routing the order providers are tried in; default {@link RoutingPolicy#inOrder()}
+     * @return this
+     */
     public Builder routing(RoutingPolicy routing) {
       this.routing = Objects.requireNonNull(routing, "routing == null");
       return this;
     }
 
-    /** @param listener a listener to add; see {@link JobListener} for threading @return this */
+    /**
+     * @param listener a listener to add; see {@link JobListener} for threading
+     * @return this
+     */
     public Builder listener(JobListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener == null"));
       return this;
     }
 
-    /** @param clock the clock deadlines are measured with; default the system UTC clock @return this */
+    /**
+     * @param clock the clock deadlines are measured with; default the system UTC clock
+     * @return this
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** @param sleeper every retry and polling wait goes through it (for tests); default one on the scheduler @return this */
+    /**
+     * @param sleeper every retry and polling wait goes through it (for tests); default one on the scheduler
+     * @return this
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
@@ -520,13 +547,19 @@ public final class VideoClient implements AutoCloseable {
       return this;
     }
 
-    /** @param retry how calls are retried; default {@link RetrySettings#defaults()} @return this */
+    /**
+     * @param retry how calls are retried; default {@link RetrySettings#defaults()}
+     * @return this
+     */
     public Builder retry(RetrySettings retry) {
       this.retry = Objects.requireNonNull(retry, "retry == null");
       return this;
     }
 
-    /** @param wait how waits poll; default {@link WaitSettings#defaults()} @return this */
+    /**
+     * @param wait how waits poll; default {@link WaitSettings#defaults()}
+     * @return this
+     */
     public Builder waitSettings(WaitSettings wait) {
       this.wait = Objects.requireNonNull(wait, "wait == null");
       return this;
@@ -542,7 +575,10 @@ public final class VideoClient implements AutoCloseable {
       return this;
     }
 
-    /** @return the client @throws IllegalStateException if no provider was added */
+    /**
+     * @return the client
+     * @throws IllegalStateException if no provider was added
+     */
     public VideoClient build() {
       return new VideoClient(this);
     }

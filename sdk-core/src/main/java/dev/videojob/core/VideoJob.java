@@ -254,31 +254,46 @@ public final class VideoJob {
 
     private Builder() {}
 
-    /** @param provider the provider id; required @return this */
+    /**
+     * @param provider the provider id; required
+     * @return this
+     */
     public Builder provider(String provider) {
       this.provider = provider;
       return this;
     }
 
-    /** @param id the provider's job id; required @return this */
+    /**
+     * @param id the provider's job id; required
+     * @return this
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /** @param status the normalised status; required @return this */
+    /**
+     * @param status the normalised status; required
+     * @return this
+     */
     public Builder status(JobStatus status) {
       this.status = status;
       return this;
     }
 
-    /** @param rawStatus the provider's own status value; default the lower-case enum name @return this */
+    /**
+     * @param rawStatus the provider's own status value; default the lower-case enum name
+     * @return this
+     */
     public Builder rawStatus(String rawStatus) {
       this.rawStatus = rawStatus;
       return this;
     }
 
-    /** @param phase the provider's phase; default none @return this */
+    /**
+     * @param phase the provider's phase; default none
+     * @return this
+     */
     public Builder phase(String phase) {
       this.phase = phase;
       return this;
@@ -293,94 +308,140 @@ public final class VideoJob {
       return this;
     }
 
-    /** @param asset an output to add @return this */
+    /**
+     * @param asset an output to add
+     * @return this
+     */
     public Builder addOutput(Asset asset) {
       outputs.add(Objects.requireNonNull(asset, "asset == null"));
       return this;
     }
 
-    /** @param assets the outputs, replacing any added before @return this */
+    /**
+     * @param assets the outputs, replacing any added before
+     * @return this
+     */
     public Builder outputs(List<Asset> assets) {
       outputs.clear();
       assets.forEach(this::addOutput);
       return this;
     }
 
-    /** @param error why the job failed; default none @return this */
+    /**
+     * @param error why the job failed; default none
+     * @return this
+     */
     public Builder error(JobError error) {
       this.error = error;
       return this;
     }
 
-    /** @param cost what the job cost; default unknown @return this */
+    /**
+     * @param cost what the job cost; default unknown
+     * @return this
+     */
     public Builder cost(Cost cost) {
       this.cost = cost;
       return this;
     }
 
-    /** @param failoverUsed whether another provider or model took the job; default false @return this */
+    /**
+     * @param failoverUsed whether another provider or model took the job; default false
+     * @return this
+     */
     public Builder failoverUsed(boolean failoverUsed) {
       this.failoverUsed = failoverUsed;
       return this;
     }
 
-    /** @param createdAt when the provider created the job; default unknown @return this */
+    /**
+     * @param createdAt when the provider created the job; default unknown
+     * @return this
+     */
     public Builder createdAt(Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** @param completedAt when the job ended; default unknown @return this */
+    /**
+     * @param completedAt when the job ended; default unknown
+     * @return this
+     */
     public Builder completedAt(Instant completedAt) {
       this.completedAt = completedAt;
       return this;
     }
 
-    /** @param observedAt when the snapshot was received; default the time of {@link #build()} @return this */
+    /**
+     * @param observedAt when the snapshot was received; default the time of {@link #build()}
+     * @return this
+     */
     public Builder observedAt(Instant observedAt) {
       this.observedAt = observedAt;
       return this;
     }
 
-    /** @param remaining the provider's estimate of the time left; default unknown @return this */
+    /**
+     * @param remaining the provider's estimate of the time left; default unknown
+     * @return this
+     */
     public Builder estimatedTimeRemaining(Duration remaining) {
       this.estimatedTimeRemaining = remaining == null || remaining.isNegative() ? null : remaining;
       return this;
     }
 
-    /** @param key a metadata key @param value its value; a null value is ignored @return this */
+    /**
+     * @param key a metadata key
+     * @param value its value; a null value is ignored
+     * @return this
+     */
     public Builder metadata(String key, String value) {
       Objects.requireNonNull(key, "key == null");
       if (value != null) metadata.put(key, value);
       return this;
     }
 
-    /** @param values metadata to add @return this */
+    /**
+     * @param values metadata to add
+     * @return this
+     */
     public Builder metadata(Map<String, String> values) {
       values.forEach(this::metadata);
       return this;
     }
 
-    /** @param subJob a provider sub-job to add @return this */
+    /**
+     * @param subJob a provider sub-job to add
+     * @return this
+     */
     public Builder addSubJob(SubJob subJob) {
       subJobs.add(Objects.requireNonNull(subJob, "subJob == null"));
       return this;
     }
 
-    /** @param subJobs the sub-jobs, replacing any added before @return this */
+    /**
+     * @param subJobs the sub-jobs, replacing any added before
+     * @return this
+     */
     public Builder subJobs(List<SubJob> subJobs) {
       this.subJobs.clear();
       subJobs.forEach(this::addSubJob);
       return this;
     }
 
-    /** @param idempotencyKey the key the job was submitted with; default none @return this */
+    /**
+     * @param idempotencyKey the key the job was submitted with; default none
+     * @return this
+     */
     public Builder idempotencyKey(String idempotencyKey) {
       this.idempotencyKey = idempotencyKey;
       return this;
     }
 
-    /** @param rawJson the provider's JSON for this snapshot; default none @return this */
+    /**
+     * @param rawJson the provider's JSON for this snapshot; default none
+     * @return this
+     */
     public Builder rawJson(String rawJson) {
       this.rawJson = rawJson;
       return this;

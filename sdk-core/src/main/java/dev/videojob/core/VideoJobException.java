@@ -22,7 +22,9 @@ public class VideoJobException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_DETAILS = 300;
 
+  /** The message without the context appended to it. */
   private final String summary;
+  /** Whether the failure itself rules out a created job (the context may still say one may exist). */
   private final boolean certainNothingCreated;
   private transient volatile ErrorContext context;
 

@@ -182,31 +182,46 @@ public final class VideoRequest {
 
     private Builder() {}
 
-    /** @param provider pins the request to this provider id (no failover); default: the client's routing chooses @return this */
+    /**
+     * @param provider pins the request to this provider id (no failover); default: the client's routing chooses
+     * @return this
+     */
     public Builder provider(String provider) {
       this.provider = provider;
       return this;
     }
 
-    /** @param prompt the text prompt; default none @return this */
+    /**
+     * @param prompt the text prompt; default none
+     * @return this
+     */
     public Builder prompt(String prompt) {
       this.prompt = prompt;
       return this;
     }
 
-    /** @param model the model name; default the provider's @return this */
+    /**
+     * @param model the model name; default the provider's
+     * @return this
+     */
     public Builder model(String model) {
       this.model = model;
       return this;
     }
 
-    /** @param style the visual style; default the provider's @return this */
+    /**
+     * @param style the visual style; default the provider's
+     * @return this
+     */
     public Builder style(String style) {
       this.style = style;
       return this;
     }
 
-    /** @param aspectRatio the frame aspect ratio; default the provider's @return this */
+    /**
+     * @param aspectRatio the frame aspect ratio; default the provider's
+     * @return this
+     */
     public Builder aspectRatio(AspectRatio aspectRatio) {
       this.aspectRatio = aspectRatio;
       return this;
@@ -225,31 +240,47 @@ public final class VideoRequest {
       return this;
     }
 
-    /** @param quality the quality level in the provider's terms; default the provider's @return this */
+    /**
+     * @param quality the quality level in the provider's terms; default the provider's
+     * @return this
+     */
     public Builder quality(String quality) {
       this.quality = quality;
       return this;
     }
 
-    /** @param output an output wanted, added to the list @return this */
+    /**
+     * @param output an output wanted, added to the list
+     * @return this
+     */
     public Builder addOutput(String output) {
       outputs.add(Objects.requireNonNull(output, "output == null"));
       return this;
     }
 
-    /** @param callbackUrl the webhook URL the provider calls; default none (poll instead) @return this */
+    /**
+     * @param callbackUrl the webhook URL the provider calls; default none (poll instead)
+     * @return this
+     */
     public Builder callbackUrl(URI callbackUrl) {
       this.callbackUrl = callbackUrl;
       return this;
     }
 
-    /** @param key a metadata key @param value its value @return this */
+    /**
+     * @param key a metadata key
+     * @param value its value
+     * @return this
+     */
     public Builder metadata(String key, String value) {
       metadata.put(Objects.requireNonNull(key, "key == null"), Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
-    /** @param values metadata to add @return this */
+    /**
+     * @param values metadata to add
+     * @return this
+     */
     public Builder metadata(Map<String, String> values) {
       values.forEach(this::metadata);
       return this;
@@ -268,7 +299,10 @@ public final class VideoRequest {
       return this;
     }
 
-    /** @param extension the provider-specific fields; default none @return this */
+    /**
+     * @param extension the provider-specific fields; default none
+     * @return this
+     */
     public Builder extension(ProviderExtension extension) {
       this.extension = extension;
       return this;

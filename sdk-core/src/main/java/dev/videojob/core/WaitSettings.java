@@ -64,19 +64,31 @@ public final class WaitSettings {
 
     private Builder() {}
 
-    /** @param d the first interval; default 2 s @return this @throws IllegalArgumentException if not positive */
+    /**
+     * @param d the first interval; default 2 s
+     * @return this
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder initialInterval(Duration d) {
       this.initialInterval = positive(d, "initialInterval");
       return this;
     }
 
-    /** @param d the longest interval; default 30 s @return this @throws IllegalArgumentException if not positive */
+    /**
+     * @param d the longest interval; default 30 s
+     * @return this
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder maxInterval(Duration d) {
       this.maxInterval = positive(d, "maxInterval");
       return this;
     }
 
-    /** @param m growth per poll, at least 1.0; default 1.5 @return this @throws IllegalArgumentException if below 1 */
+    /**
+     * @param m growth per poll, at least 1.0; default 1.5
+     * @return this
+     * @throws IllegalArgumentException if below 1
+     */
     public Builder multiplier(double m) {
       if (!(m >= 1.0)) throw new IllegalArgumentException("multiplier must be >= 1.0, got " + m);
       this.multiplier = m;
@@ -89,7 +101,10 @@ public final class WaitSettings {
       return d;
     }
 
-    /** @return the settings @throws IllegalArgumentException if maxInterval is below initialInterval */
+    /**
+     * @return the settings
+     * @throws IllegalArgumentException if maxInterval is below initialInterval
+     */
     public WaitSettings build() {
       if (maxInterval.compareTo(initialInterval) < 0) {
         throw new IllegalArgumentException("maxInterval < initialInterval");

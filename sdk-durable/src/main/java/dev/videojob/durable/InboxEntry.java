@@ -31,6 +31,13 @@ public record InboxEntry(String eventKey, String provider, State state, int atte
   /**
    * Creates an entry.
    *
+   * @param eventKey the event's key as stored
+   * @param provider the provider id
+   * @param state where the event is
+   * @param attempts how many times its handler ran (successful or not)
+   * @param lastError the last failure's class and message, cut to 1,000 characters; empty if none
+   * @param receivedAt when the delivery arrived
+   * @param updatedAt when the row last changed
    * @throws NullPointerException if a value is null
    */
   public InboxEntry {

@@ -18,6 +18,10 @@ public record InboxStats(long pending, long done, long dead, Optional<Duration> 
   /**
    * Creates the stats.
    *
+   * @param pending events waiting for their handler or their next attempt
+   * @param done handled events still kept for de-duplication
+   * @param dead events that failed every attempt
+   * @param oldestPendingAge how long the oldest pending event has waited; empty when none is pending
    * @throws NullPointerException if oldestPendingAge is null
    */
   public InboxStats {

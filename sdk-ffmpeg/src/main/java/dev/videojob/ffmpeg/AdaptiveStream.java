@@ -44,6 +44,8 @@ public final class AdaptiveStream {
     /**
      * Checks the values.
      *
+     * @param height the frame height in pixels (the width follows from the aspect ratio)
+     * @param videoBitRate the target video bit rate in bits per second; the cap is 1.5 times this
      * @throws IllegalArgumentException when the height is below 2 or the bit rate not positive
      */
     public Step {

@@ -20,6 +20,11 @@ public record Capabilities(String version, int majorVersion, Set<String> encoder
   /**
    * Copies the values.
    *
+   * @param version the version text from {@code ffmpeg -version}, such as {@code 5.1.6-0+deb12u1}
+   * @param majorVersion the major version, or 0 when the text has none (some git builds)
+   * @param encoders encoder names, unmodifiable
+   * @param filters filter names, unmodifiable
+   * @param muxers muxer names, unmodifiable
    * @throws NullPointerException when any is null
    */
   public Capabilities {

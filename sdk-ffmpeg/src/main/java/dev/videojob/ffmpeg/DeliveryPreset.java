@@ -43,6 +43,26 @@ public record DeliveryPreset(String name, Container container, Set<VideoCodec> v
   /**
    * Checks and copies the values.
    *
+   * @param name the platform, for messages
+   * @param container the container to deliver
+   * @param videoCodecs the accepted video codecs
+   * @param audioCodecs the accepted audio codecs (a silent file is always accepted)
+   * @param minShortEdge the smallest allowed short edge in pixels, or 0
+   * @param maxLongEdge the largest allowed long edge in pixels, or 0
+   * @param minFrameRate the lowest frame rate, or 0
+   * @param maxFrameRate the highest frame rate, or 0
+   * @param minDuration the shortest duration
+   * @param maxDuration the longest duration
+   * @param maxVideoBitRate the highest video bit rate in bits per second, or 0
+   * @param maxFileSize the largest file in bytes, or 0
+   * @param minAspect the narrowest width/height ratio (0.5625 for 9:16)
+   * @param maxAspect the widest width/height ratio (1.7778 for 16:9)
+   * @param recommendedAspectRatio the ratio the platform recommends
+   * @param recommendedWidth the recommended width in pixels
+   * @param recommendedHeight the recommended height in pixels
+   * @param source where the values come from
+   * @param asOf the date of the published spec the values were read from; platforms change their
+   *     limits, so re-check {@code source} before relying on one
    * @throws NullPointerException when an object field is null
    * @throws IllegalArgumentException when a range is inverted or the recommended frame is outside the preset
    */

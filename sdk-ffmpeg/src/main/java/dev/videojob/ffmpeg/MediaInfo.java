@@ -22,6 +22,12 @@ public record MediaInfo(Path path, String container, Duration duration, long siz
   /**
    * Checks and copies the values.
    *
+   * @param path the file that was probed
+   * @param container ffprobe's {@code format_name}, such as {@code mov,mp4,m4a,3gp,3g2,mj2}
+   * @param duration the duration, {@link Duration#ZERO} when unknown (still images)
+   * @param sizeBytes the file size in bytes, or 0 when unknown
+   * @param bitRate the overall bit rate in bits per second, or 0 when unknown
+   * @param streams the streams in file order, unmodifiable
    * @throws NullPointerException when path, container, duration or streams is null
    */
   public MediaInfo {

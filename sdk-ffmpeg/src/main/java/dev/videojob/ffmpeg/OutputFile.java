@@ -32,6 +32,11 @@ public record OutputFile(Kind kind, Path path, MediaInfo info, String sha256, lo
   /**
    * Checks the values.
    *
+   * @param kind what it is
+   * @param path where it is
+   * @param info what ffprobe says about it
+   * @param sha256 the lowercase hex SHA-256 of the file's bytes
+   * @param sizeBytes the file size in bytes
    * @throws NullPointerException when any is null
    */
   public OutputFile {

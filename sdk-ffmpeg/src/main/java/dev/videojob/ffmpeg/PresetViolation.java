@@ -39,6 +39,8 @@ public record PresetViolation(Rule rule, String message) {
   /**
    * Checks the values.
    *
+   * @param rule which rule
+   * @param message what was found, what is allowed, for a person
    * @throws NullPointerException when either is null
    */
   public PresetViolation {

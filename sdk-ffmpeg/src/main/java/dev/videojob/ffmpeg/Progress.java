@@ -23,6 +23,14 @@ public record Progress(long frame, double fps, Duration outTime, long totalSizeB
   /**
    * Copies the values.
    *
+   * @param frame frames written so far, or -1
+   * @param fps the current encoding speed in frames per second, or NaN
+   * @param outTime how much of the output has been written, in media time
+   * @param totalSizeBytes bytes written so far, or -1
+   * @param speed encoding speed relative to real time (2.0 is twice as fast), or NaN
+   * @param fraction {@code outTime} divided by the input's duration, 0.0 to 1.0, or NaN when the duration is unknown
+   * @param finished whether this is ffmpeg's last report ({@code progress=end})
+   * @param raw every key and value of this report as ffmpeg wrote it, including keys this type does not model
    * @throws NullPointerException when outTime or raw is null
    */
   public Progress {

@@ -13,6 +13,9 @@ public record Quality(int crf, long bitRate, long maxRate) {
   /**
    * Checks the values.
    *
+   * @param crf the constant rate factor (lower is better; 0 to 63), or -1 when a bit rate is used
+   * @param bitRate the target video bit rate in bits per second, or 0 when a CRF is used
+   * @param maxRate the cap in bits per second (with a buffer of twice that), or 0 for none
    * @throws IllegalArgumentException when neither or both of CRF and bit rate are set, or a value is out of range
    */
   public Quality {

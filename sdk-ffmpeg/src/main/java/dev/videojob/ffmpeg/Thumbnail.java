@@ -20,6 +20,10 @@ public record Thumbnail(Path output, Duration at, double fraction, int width) {
   /**
    * Checks the values.
    *
+   * @param output where the image goes ({@code .jpg}, {@code .jpeg} or {@code .png})
+   * @param at the time, or null when {@code fraction} is used
+   * @param fraction the position as a fraction of the duration (0.0 to 1.0), or NaN when {@code at} is used
+   * @param width the width in pixels, or 0 for the source's
    * @throws IllegalArgumentException when neither or both positions are set, a value is out of range,
    *     or the extension is not jpg, jpeg or png
    */

@@ -19,6 +19,10 @@ public record TranscodeResult(MediaInfo input, List<OutputFile> outputs, List<St
   /**
    * Copies the values.
    *
+   * @param input what ffprobe said about the input
+   * @param outputs every output, renditions first, then thumbnails, then packages, in plan order
+   * @param command the ffmpeg command that ran, executable first
+   * @param elapsed how long the run took, probing and checksums included
    * @throws NullPointerException when any is null
    */
   public TranscodeResult {

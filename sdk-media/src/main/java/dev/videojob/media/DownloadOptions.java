@@ -126,7 +126,10 @@ public final class DownloadOptions {
       return this;
     }
 
-    /** @param listener hears progress and retries; default {@link TransferListener#NONE} @return this */
+    /**
+     * @param listener hears progress and retries; default {@link TransferListener#NONE}
+     * @return this
+     */
     public Builder listener(TransferListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener == null");
       return this;

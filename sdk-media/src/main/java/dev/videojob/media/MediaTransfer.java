@@ -425,19 +425,28 @@ public final class MediaTransfer implements AutoCloseable {
 
     private Builder() {}
 
-    /** @param client an OkHttp client to share pools with; default a new one, closed with this @return this */
+    /**
+     * @param client an OkHttp client to share pools with; default a new one, closed with this
+     * @return this
+     */
     public Builder okHttpClient(OkHttpClient client) {
       this.client = client;
       return this;
     }
 
-    /** @param clock judges expiry and deadlines; default the system UTC clock @return this */
+    /**
+     * @param clock judges expiry and deadlines; default the system UTC clock
+     * @return this
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** @param sleeper every retry wait goes through it; default one on a scheduler this creates @return this */
+    /**
+     * @param sleeper every retry wait goes through it; default one on a scheduler this creates
+     * @return this
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
@@ -454,13 +463,19 @@ public final class MediaTransfer implements AutoCloseable {
       return this;
     }
 
-    /** @param d the connect timeout; default 10 s @return this */
+    /**
+     * @param d the connect timeout; default 10 s
+     * @return this
+     */
     public Builder connectTimeout(Duration d) {
       this.connectTimeout = Objects.requireNonNull(d, "connectTimeout == null");
       return this;
     }
 
-    /** @param d the longest silence between bytes before an attempt counts as broken; default 30 s @return this */
+    /**
+     * @param d the longest silence between bytes before an attempt counts as broken; default 30 s
+     * @return this
+     */
     public Builder readTimeout(Duration d) {
       this.readTimeout = Objects.requireNonNull(d, "readTimeout == null");
       return this;

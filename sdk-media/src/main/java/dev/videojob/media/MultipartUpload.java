@@ -159,19 +159,28 @@ public final class MultipartUpload {
       return this;
     }
 
-    /** @param contentType the {@code Content-Type} of each part; default none @return this */
+    /**
+     * @param contentType the {@code Content-Type} of each part; default none
+     * @return this
+     */
     public Builder contentType(String contentType) {
       this.contentType = contentType;
       return this;
     }
 
-    /** @param header the header carrying each part's sha256; default {@link ChecksumHeader#s3()} @return this */
+    /**
+     * @param header the header carrying each part's sha256; default {@link ChecksumHeader#s3()}
+     * @return this
+     */
     public Builder checksumHeader(ChecksumHeader header) {
       this.checksumHeader = Objects.requireNonNull(header, "header == null");
       return this;
     }
 
-    /** @param listener hears progress (bytes of finished parts) and retries; default none @return this */
+    /**
+     * @param listener hears progress (bytes of finished parts) and retries; default none
+     * @return this
+     */
     public Builder listener(TransferListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener == null");
       return this;

@@ -91,7 +91,11 @@ public final class PresignedUpload {
       }
     }
 
-    /** @param method PUT (the default) or POST @return this @throws IllegalArgumentException for another method */
+    /**
+     * @param method PUT (the default) or POST
+     * @return this
+     * @throws IllegalArgumentException for another method
+     */
     public Builder method(String method) {
       if (!"PUT".equals(method) && !"POST".equals(method)) {
         throw new IllegalArgumentException("method must be PUT or POST, not " + method);
@@ -100,7 +104,10 @@ public final class PresignedUpload {
       return this;
     }
 
-    /** @param contentType the media type, which must match what the URL was signed for; default application/octet-stream @return this */
+    /**
+     * @param contentType the media type, which must match what the URL was signed for; default application/octet-stream
+     * @return this
+     */
     public Builder contentType(String contentType) {
       this.contentType = Objects.requireNonNull(contentType, "contentType == null");
       return this;
@@ -118,13 +125,19 @@ public final class PresignedUpload {
       return this;
     }
 
-    /** @param header the header carrying the sha256; default {@link ChecksumHeader#s3()} @return this */
+    /**
+     * @param header the header carrying the sha256; default {@link ChecksumHeader#s3()}
+     * @return this
+     */
     public Builder checksumHeader(ChecksumHeader header) {
       this.checksumHeader = Objects.requireNonNull(header, "header == null");
       return this;
     }
 
-    /** @param listener hears progress and retries; default {@link TransferListener#NONE} @return this */
+    /**
+     * @param listener hears progress and retries; default {@link TransferListener#NONE}
+     * @return this
+     */
     public Builder listener(TransferListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener == null");
       return this;

@@ -236,37 +236,55 @@ public final class ProvenanceManifest {
       this.master = Objects.requireNonNull(master, "master == null");
     }
 
-    /** @param prompt the prompt; default none @return this */
+    /**
+     * @param prompt the prompt; default none
+     * @return this
+     */
     public Builder prompt(String prompt) {
       this.prompt = prompt;
       return this;
     }
 
-    /** @param provider the provider id; default none @return this */
+    /**
+     * @param provider the provider id; default none
+     * @return this
+     */
     public Builder provider(String provider) {
       this.provider = provider;
       return this;
     }
 
-    /** @param model the model; default none @return this */
+    /**
+     * @param model the model; default none
+     * @return this
+     */
     public Builder model(String model) {
       this.model = model;
       return this;
     }
 
-    /** @param seed the generation seed; default none @return this */
+    /**
+     * @param seed the generation seed; default none
+     * @return this
+     */
     public Builder seed(Long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** @param jobId the provider's job id; default none @return this */
+    /**
+     * @param jobId the provider's job id; default none
+     * @return this
+     */
     public Builder jobId(String jobId) {
       this.jobId = jobId;
       return this;
     }
 
-    /** @param who the person or service that triggered the generation; default none @return this */
+    /**
+     * @param who the person or service that triggered the generation; default none
+     * @return this
+     */
     public Builder triggeredBy(String who) {
       this.triggeredBy = who;
       return this;

@@ -24,6 +24,7 @@ public final class ProvenanceVerificationException extends VideoJobException {
     FILE_MISMATCH
   }
 
+  /** Why verification failed. */
   private final Reason reason;
 
   /**

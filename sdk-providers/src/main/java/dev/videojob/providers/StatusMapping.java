@@ -20,6 +20,9 @@ public record StatusMapping(JobStatus status, String phase, Double progress) {
   /**
    * Creates a row.
    *
+   * @param status the normalised status; never null
+   * @param phase the phase name the value stands for, or null
+   * @param progress progress from 0.0 to 1.0 the value implies, or null when it says nothing about it
    * @throws NullPointerException if status is null
    */
   public StatusMapping {

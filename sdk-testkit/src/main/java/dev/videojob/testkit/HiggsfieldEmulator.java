@@ -132,7 +132,10 @@ public final class HiggsfieldEmulator extends ProviderEmulator {
 
     private Builder() {}
 
-    /** @param secret the secret webhooks are signed with; default {@code emulator-webhook-secret} @return this */
+    /**
+     * @param secret the secret webhooks are signed with; default {@code emulator-webhook-secret}
+     * @return this
+     */
     public Builder webhookSecret(String secret) {
       this.webhookSecret = Objects.requireNonNull(secret, "secret == null");
       return this;

@@ -180,7 +180,10 @@ abstract class ProviderEmulator implements AutoCloseable {
       return (B) this;
     }
 
-    /** @param apiKey the key the emulator accepts; default {@code emulator-key} @return this */
+    /**
+     * @param apiKey the key the emulator accepts; default {@code emulator-key}
+     * @return this
+     */
     public B apiKey(String apiKey) {
       this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
       return self();
@@ -197,7 +200,10 @@ abstract class ProviderEmulator implements AutoCloseable {
       return self();
     }
 
-    /** @param clock the clock job progress is measured with; default the system clock @return this */
+    /**
+     * @param clock the clock job progress is measured with; default the system clock
+     * @return this
+     */
     public B clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return self();

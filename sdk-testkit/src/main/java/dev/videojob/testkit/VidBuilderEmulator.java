@@ -247,7 +247,10 @@ public final class VidBuilderEmulator extends ProviderEmulator {
       return this;
     }
 
-    /** @param secret signs webhooks with {@code x-webhook-signature}; default none (unsigned) @return this */
+    /**
+     * @param secret signs webhooks with {@code x-webhook-signature}; default none (unsigned)
+     * @return this
+     */
     public Builder webhookSecret(String secret) {
       this.webhookSecret = Objects.requireNonNull(secret, "secret == null");
       return this;

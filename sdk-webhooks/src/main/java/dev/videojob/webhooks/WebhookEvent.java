@@ -146,31 +146,46 @@ public final class WebhookEvent {
       this.eventType = eventType;
     }
 
-    /** @param jobId the provider's job id; default the snapshot's id @return this */
+    /**
+     * @param jobId the provider's job id; default the snapshot's id
+     * @return this
+     */
     public Builder jobId(String jobId) {
       this.jobId = jobId;
       return this;
     }
 
-    /** @param deliveryId the provider's delivery id; default none @return this */
+    /**
+     * @param deliveryId the provider's delivery id; default none
+     * @return this
+     */
     public Builder deliveryId(String deliveryId) {
       this.deliveryId = deliveryId;
       return this;
     }
 
-    /** @param snapshot the job as the event reports it; required for {@link Kind#JOB_UPDATE} @return this */
+    /**
+     * @param snapshot the job as the event reports it; required for {@link Kind#JOB_UPDATE}
+     * @return this
+     */
     public Builder snapshot(VideoJob snapshot) {
       this.snapshot = snapshot;
       return this;
     }
 
-    /** @param receivedAt when the request arrived; required @return this */
+    /**
+     * @param receivedAt when the request arrived; required
+     * @return this
+     */
     public Builder receivedAt(Instant receivedAt) {
       this.receivedAt = receivedAt;
       return this;
     }
 
-    /** @param rawBody the body exactly as received; copied; required @return this */
+    /**
+     * @param rawBody the body exactly as received; copied; required
+     * @return this
+     */
     public Builder rawBody(byte[] rawBody) {
       this.rawBody = rawBody;
       return this;

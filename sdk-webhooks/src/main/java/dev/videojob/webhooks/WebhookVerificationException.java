@@ -36,6 +36,7 @@ public class WebhookVerificationException extends VideoJobException {
     INVALID_TOKEN
   }
 
+  /** Why verification failed. */
   private final Reason reason;
 
   /**

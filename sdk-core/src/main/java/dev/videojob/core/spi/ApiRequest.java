@@ -32,22 +32,34 @@ public final class ApiRequest {
     this.createsJob = b.createsJob;
   }
 
-  /** @param path a path relative to the base URL, or an absolute URL @return a GET builder */
+  /**
+   * @param path a path relative to the base URL, or an absolute URL
+   * @return a GET builder
+   */
   public static Builder get(String path) {
     return new Builder("GET", path);
   }
 
-  /** @param path a path relative to the base URL, or an absolute URL @return a POST builder */
+  /**
+   * @param path a path relative to the base URL, or an absolute URL
+   * @return a POST builder
+   */
   public static Builder post(String path) {
     return new Builder("POST", path);
   }
 
-  /** @param path a path relative to the base URL, or an absolute URL @return a DELETE builder */
+  /**
+   * @param path a path relative to the base URL, or an absolute URL
+   * @return a DELETE builder
+   */
   public static Builder delete(String path) {
     return new Builder("DELETE", path);
   }
 
-  /** @param path a path relative to the base URL, or an absolute URL @return a PUT builder */
+  /**
+   * @param path a path relative to the base URL, or an absolute URL
+   * @return a PUT builder
+   */
   public static Builder put(String path) {
     return new Builder("PUT", path);
   }
@@ -123,26 +135,41 @@ public final class ApiRequest {
       this.path = Objects.requireNonNull(path, "path == null");
     }
 
-    /** @param name a query parameter @param value its value; null is ignored @return this */
+    /**
+     * @param name a query parameter
+     * @param value its value; null is ignored
+     * @return this
+     */
     public Builder query(String name, String value) {
       if (value != null) query.put(Objects.requireNonNull(name, "name == null"), value);
       return this;
     }
 
-    /** @param name a header @param value its value; null is ignored @return this */
+    /**
+     * @param name a header
+     * @param value its value; null is ignored
+     * @return this
+     */
     public Builder header(String name, String value) {
       if (value != null) headers.put(Objects.requireNonNull(name, "name == null"), value);
       return this;
     }
 
-    /** @param body a Jackson-serialisable value (a {@code JsonNode}, a Map, a record) sent as JSON @return this */
+    /**
+     * @param body a Jackson-serialisable value (a {@code JsonNode}, a Map, a record) sent as JSON
+     * @return this
+     */
     public Builder json(Object body) {
       this.jsonBody = body;
       this.body = null;
       return this;
     }
 
-    /** @param bytes the raw body @param contentType its media type @return this */
+    /**
+     * @param bytes the raw body
+     * @param contentType its media type
+     * @return this
+     */
     public Builder body(byte[] bytes, String contentType) {
       this.body = bytes.clone();
       this.contentType = Objects.requireNonNull(contentType, "contentType == null");
@@ -150,7 +177,10 @@ public final class ApiRequest {
       return this;
     }
 
-    /** @param createsJob whether the call creates a chargeable job; default false @return this */
+    /**
+     * @param createsJob whether the call creates a chargeable job; default false
+     * @return this
+     */
     public Builder createsJob(boolean createsJob) {
       this.createsJob = createsJob;
       return this;

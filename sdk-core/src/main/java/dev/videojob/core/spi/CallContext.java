@@ -216,31 +216,46 @@ public final class CallContext {
       this.operation = operation;
     }
 
-    /** @param options per-call options; default none @return this */
+    /**
+     * @param options per-call options; default none
+     * @return this
+     */
     public Builder options(RequestOptions options) {
       this.options = Objects.requireNonNull(options, "options == null");
       return this;
     }
 
-    /** @param retry the client's retry settings; default {@link RetrySettings#defaults()} @return this */
+    /**
+     * @param retry the client's retry settings; default {@link RetrySettings#defaults()}
+     * @return this
+     */
     public Builder retry(RetrySettings retry) {
       this.retry = Objects.requireNonNull(retry, "retry == null");
       return this;
     }
 
-    /** @param clock the clock; default the system UTC clock @return this */
+    /**
+     * @param clock the clock; default the system UTC clock
+     * @return this
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** @param sleeper the sleeper; required @return this */
+    /**
+     * @param sleeper the sleeper; required
+     * @return this
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
-    /** @param key the submission's idempotency key; default none @return this */
+    /**
+     * @param key the submission's idempotency key; default none
+     * @return this
+     */
     public Builder idempotencyKey(String key) {
       this.idempotencyKey = key;
       return this;
@@ -255,13 +270,19 @@ public final class CallContext {
       return this;
     }
 
-    /** @param listener receives retry events; default ignores them @return this */
+    /**
+     * @param listener receives retry events; default ignores them
+     * @return this
+     */
     public Builder retryListener(Consumer<RetryEvent> listener) {
       this.retryListener = Objects.requireNonNull(listener, "listener == null");
       return this;
     }
 
-    /** @return the context @throws NullPointerException if no sleeper was set */
+    /**
+     * @return the context
+     * @throws NullPointerException if no sleeper was set
+     */
     public CallContext build() {
       Objects.requireNonNull(sleeper, "sleeper == null");
       return new CallContext(this);

@@ -207,37 +207,55 @@ public final class HttpTransport implements AutoCloseable {
       return this;
     }
 
-    /** @param auth how calls authenticate; default none @return this */
+    /**
+     * @param auth how calls authenticate; default none
+     * @return this
+     */
     public Builder auth(Auth auth) {
       this.auth = Objects.requireNonNull(auth, "auth == null");
       return this;
     }
 
-    /** @param client an OkHttp client to share pools and dispatcher with; default a new one, closed with the transport @return this */
+    /**
+     * @param client an OkHttp client to share pools and dispatcher with; default a new one, closed with the transport
+     * @return this
+     */
     public Builder okHttpClient(OkHttpClient client) {
       this.client = client;
       return this;
     }
 
-    /** @param d the connect timeout; default 10 s @return this */
+    /**
+     * @param d the connect timeout; default 10 s
+     * @return this
+     */
     public Builder connectTimeout(Duration d) {
       this.connectTimeout = Objects.requireNonNull(d, "connectTimeout == null");
       return this;
     }
 
-    /** @param d the read and write timeout (between bytes); default 30 s @return this */
+    /**
+     * @param d the read and write timeout (between bytes); default 30 s
+     * @return this
+     */
     public Builder readTimeout(Duration d) {
       this.readTimeout = Objects.requireNonNull(d, "readTimeout == null");
       return this;
     }
 
-    /** @param d the longest one attempt may take, also cut to the call's deadline; default 60 s @return this */
+    /**
+     * @param d the longest one attempt may take, also cut to the call's deadline; default 60 s
+     * @return this
+     */
     public Builder attemptTimeout(Duration d) {
       this.attemptTimeout = Objects.requireNonNull(d, "attemptTimeout == null");
       return this;
     }
 
-    /** @param parser reads the provider's error bodies; default {@link ErrorParser#standard()} @return this */
+    /**
+     * @param parser reads the provider's error bodies; default {@link ErrorParser#standard()}
+     * @return this
+     */
     public Builder errorParser(ErrorParser parser) {
       this.errorParser = Objects.requireNonNull(parser, "parser == null");
       return this;
@@ -281,13 +299,19 @@ public final class HttpTransport implements AutoCloseable {
       return this;
     }
 
-    /** @param d how long a call waits for the rate limit or concurrency bound; default 30 s @return this */
+    /**
+     * @param d how long a call waits for the rate limit or concurrency bound; default 30 s
+     * @return this
+     */
     public Builder maxQueueWait(Duration d) {
       this.maxQueueWait = Objects.requireNonNull(d, "maxQueueWait == null");
       return this;
     }
 
-    /** @return the transport @throws NullPointerException if no base URL was set */
+    /**
+     * @return the transport
+     * @throws NullPointerException if no base URL was set
+     */
     public HttpTransport build() {
       Objects.requireNonNull(baseUrl, "baseUrl == null");
       return new HttpTransport(this);

@@ -118,56 +118,83 @@ public final class ProviderCapabilities {
 
     private Builder() {}
 
-    /** @param cancel whether jobs can be canceled; default false @return this */
+    /**
+     * @param cancel whether jobs can be canceled; default false
+     * @return this
+     */
     public Builder cancel(boolean cancel) {
       this.cancel = cancel;
       return this;
     }
 
-    /** @param webhooks whether the provider calls webhooks; default false @return this */
+    /**
+     * @param webhooks whether the provider calls webhooks; default false
+     * @return this
+     */
     public Builder webhooks(boolean webhooks) {
       this.webhooks = webhooks;
       return this;
     }
 
-    /** @param polling whether status can be polled; default false @return this */
+    /**
+     * @param polling whether status can be polled; default false
+     * @return this
+     */
     public Builder polling(boolean polling) {
       this.polling = polling;
       return this;
     }
 
-    /** @param header the header that carries an idempotency key; default none (not supported) @return this */
+    /**
+     * @param header the header that carries an idempotency key; default none (not supported)
+     * @return this
+     */
     public Builder idempotencyKeyHeader(String header) {
       this.idempotencyKeyHeader = header;
       return this;
     }
 
-    /** @param ratios aspect ratios the provider takes, added; default any @return this */
+    /**
+     * @param ratios aspect ratios the provider takes, added; default any
+     * @return this
+     */
     public Builder aspectRatios(AspectRatio... ratios) {
       for (AspectRatio r : ratios) aspectRatios.add(Objects.requireNonNull(r, "ratio == null"));
       return this;
     }
 
-    /** @param max the longest duration; default unlimited @return this */
+    /**
+     * @param max the longest duration; default unlimited
+     * @return this
+     */
     public Builder maxDuration(Duration max) {
       this.maxDuration = max;
       return this;
     }
 
-    /** @param fields shared request fields the provider honours, added @return this */
+    /**
+     * @param fields shared request fields the provider honours, added
+     * @return this
+     */
     public Builder supports(RequestField... fields) {
       supportedFields.addAll(Set.of(fields));
       return this;
     }
 
-    /** @param fields shared request fields the provider requires, added (and marked supported) @return this */
+    /**
+     * @param fields shared request fields the provider requires, added (and marked supported)
+     * @return this
+     */
     public Builder requires(RequestField... fields) {
       requiredFields.addAll(Set.of(fields));
       supportedFields.addAll(Set.of(fields));
       return this;
     }
 
-    /** @param type the provider's extension type; default none @return this */
+    /**
+     * @param type the provider's extension type; default none
+     * @return this
+     */
     public Builder extensionType(Class<? extends ProviderExtension> type) {
       this.extensionType = type;
       return this;

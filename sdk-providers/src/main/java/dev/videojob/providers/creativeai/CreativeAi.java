@@ -156,7 +156,10 @@ public final class CreativeAi extends HttpAdapter {
       super(DEFAULT_BASE_URL);
     }
 
-    /** @param apiKey the CreativeAI API key (also the webhook signing key); required @return this */
+    /**
+     * @param apiKey the CreativeAI API key (also the webhook signing key); required
+     * @return this
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
       return this;

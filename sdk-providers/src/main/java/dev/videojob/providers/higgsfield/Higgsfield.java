@@ -170,7 +170,10 @@ public final class Higgsfield extends HttpAdapter {
       super(DEFAULT_BASE_URL);
     }
 
-    /** @param apiKey the API key, sent as {@code Authorization: Bearer <key>}; this or a key id and secret is required @return this */
+    /**
+     * @param apiKey the API key, sent as {@code Authorization: Bearer <key>}; this or a key id and secret is required
+     * @return this
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
       this.auth = null;

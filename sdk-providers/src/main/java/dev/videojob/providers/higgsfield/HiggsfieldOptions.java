@@ -16,6 +16,7 @@ public record HiggsfieldOptions(List<HiggsfieldOutput> outputs) implements Provi
   /**
    * Creates the options.
    *
+   * @param outputs the outputs wanted, in order; not empty
    * @throws NullPointerException if outputs or an entry is null
    * @throws IllegalArgumentException if outputs is empty
    */

@@ -15,6 +15,8 @@ public record HiggsfieldOutput(String type, String format) {
   /**
    * Creates an output.
    *
+   * @param type what to produce ({@code master}, {@code proxy}, {@code thumbnail} ...); required
+   * @param format the container or image format ({@code mp4}, {@code jpg}), or null for the provider's default
    * @throws NullPointerException if type is null
    * @throws InvalidRequestException if type is blank, or format is blank but not null
    */

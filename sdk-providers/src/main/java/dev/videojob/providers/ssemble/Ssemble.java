@@ -266,7 +266,10 @@ public final class Ssemble extends HttpAdapter {
       super(DEFAULT_BASE_URL);
     }
 
-    /** @param apiKey the ssemble API key, sent as {@code X-API-Key}; required @return this */
+    /**
+     * @param apiKey the ssemble API key, sent as {@code X-API-Key}; required
+     * @return this
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
       return this;
@@ -293,10 +296,18 @@ public final class Ssemble extends HttpAdapter {
       return this;
     }
 
-    /** @param clock stamps {@link SsembleRateLimit#observedAt()}; default the system UTC clock @return this */
+    /**
+     * @param clock stamps {@link SsembleRateLimit#observedAt()}; default the system UTC clock
+     * @return this
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
+    }
+
+    /* The transport for this adapter's settings. */
+    private HttpTransport.Builder transportFor(Auth auth) {
+      return transport(ID, auth);
     }
 
     /**

@@ -169,13 +169,19 @@ public final class SsembleOptions implements ProviderExtension {
 
     private Builder() {}
 
-    /** @param url the source video's page URL (YouTube and the like); default none @return this */
+    /**
+     * @param url the source video's page URL (YouTube and the like); default none
+     * @return this
+     */
     public Builder url(URI url) {
       this.url = Objects.requireNonNull(url, "url == null");
       return this;
     }
 
-    /** @param fileUrl a direct URL of the source video file; default none @return this */
+    /**
+     * @param fileUrl a direct URL of the source video file; default none
+     * @return this
+     */
     public Builder fileUrl(URI fileUrl) {
       this.fileUrl = Objects.requireNonNull(fileUrl, "fileUrl == null");
       return this;
@@ -194,31 +200,46 @@ public final class SsembleOptions implements ProviderExtension {
       return this;
     }
 
-    /** @param preferredLength the wanted short length in ssemble's terms, such as {@code under60sec}; default ssemble's @return this */
+    /**
+     * @param preferredLength the wanted short length in ssemble's terms, such as {@code under60sec}; default ssemble's
+     * @return this
+     */
     public Builder preferredLength(String preferredLength) {
       this.preferredLength = preferredLength;
       return this;
     }
 
-    /** @param layout how the short is framed; default ssemble's ({@code auto}) @return this */
+    /**
+     * @param layout how the short is framed; default ssemble's ({@code auto})
+     * @return this
+     */
     public Builder layout(Layout layout) {
       this.layout = layout;
       return this;
     }
 
-    /** @param language the spoken language, such as {@code en}; default detected by ssemble @return this */
+    /**
+     * @param language the spoken language, such as {@code en}; default detected by ssemble
+     * @return this
+     */
     public Builder language(String language) {
       this.language = language;
       return this;
     }
 
-    /** @param captionLanguage the captions' language; default the spoken one @return this */
+    /**
+     * @param captionLanguage the captions' language; default the spoken one
+     * @return this
+     */
     public Builder captionLanguage(String captionLanguage) {
       this.captionLanguage = captionLanguage;
       return this;
     }
 
-    /** @param templateId a caption template id from ssemble; default ssemble's @return this */
+    /**
+     * @param templateId a caption template id from ssemble; default ssemble's
+     * @return this
+     */
     public Builder templateId(String templateId) {
       this.templateId = templateId;
       return this;

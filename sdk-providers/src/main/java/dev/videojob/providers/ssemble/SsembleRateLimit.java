@@ -19,6 +19,8 @@ public record SsembleRateLimit(Map<String, String> headers, Instant observedAt) 
   /**
    * Copies the headers.
    *
+   * @param headers the headers as received, names lower-cased; unmodifiable
+   * @param observedAt when the answer carrying them arrived
    * @throws NullPointerException if an argument is null
    */
   public SsembleRateLimit {

@@ -287,13 +287,19 @@ public final class VidBuilder extends HttpAdapter {
       return this;
     }
 
-    /** @param d how long {@link VidBuilderSync#generateNow(VideoRequest)} waits for the video; default 20 min @return this */
+    /**
+     * @param d how long {@link VidBuilderSync#generateNow(VideoRequest)} waits for the video; default 20 min
+     * @return this
+     */
     public Builder syncTimeout(Duration d) {
       this.syncTimeout = Objects.requireNonNull(d, "syncTimeout == null");
       return this;
     }
 
-    /** @param clock the clock {@link VidBuilderSync#generateNow(VideoRequest)} measures its timeout with; default UTC @return this */
+    /**
+     * @param clock the clock {@link VidBuilderSync#generateNow(VideoRequest)} measures its timeout with; default UTC
+     * @return this
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;

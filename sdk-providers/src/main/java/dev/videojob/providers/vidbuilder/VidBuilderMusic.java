@@ -13,6 +13,8 @@ public record VidBuilderMusic(String trackId, double volume) {
   /**
    * Creates the music setting.
    *
+   * @param trackId VidBuilder's track id, such as {@code "corp-1"}
+   * @param volume from 0.0 (silent) to 1.0
    * @throws NullPointerException if trackId is null
    * @throws InvalidRequestException if the track id is blank or the volume outside 0.0 to 1.0
    */

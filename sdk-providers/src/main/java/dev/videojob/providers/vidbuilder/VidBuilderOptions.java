@@ -87,19 +87,28 @@ public final class VidBuilderOptions implements ProviderExtension {
 
     private Builder() {}
 
-    /** @param scene a scene, added after the others; at least one is required @return this */
+    /**
+     * @param scene a scene, added after the others; at least one is required
+     * @return this
+     */
     public Builder addScene(VidBuilderScene scene) {
       scenes.add(Objects.requireNonNull(scene, "scene == null"));
       return this;
     }
 
-    /** @param theme the visual theme, such as {@code corporate}; default VidBuilder's @return this */
+    /**
+     * @param theme the visual theme, such as {@code corporate}; default VidBuilder's
+     * @return this
+     */
     public Builder theme(String theme) {
       this.theme = theme;
       return this;
     }
 
-    /** @param music the background music; default VidBuilder's @return this */
+    /**
+     * @param music the background music; default VidBuilder's
+     * @return this
+     */
     public Builder music(VidBuilderMusic music) {
       this.music = music;
       return this;
@@ -117,7 +126,10 @@ public final class VidBuilderOptions implements ProviderExtension {
       return this;
     }
 
-    /** @param generateReels whether to cut vertical reels too; default VidBuilder's (false) @return this */
+    /**
+     * @param generateReels whether to cut vertical reels too; default VidBuilder's (false)
+     * @return this
+     */
     public Builder generateReels(boolean generateReels) {
       this.generateReels = generateReels;
       return this;

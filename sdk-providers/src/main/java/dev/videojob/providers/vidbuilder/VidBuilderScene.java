@@ -18,6 +18,9 @@ public record VidBuilderScene(String type, double durationSeconds, Map<String, O
   /**
    * Creates a scene.
    *
+   * @param type the scene template, such as {@code "hero-title"}
+   * @param durationSeconds how long the scene lasts, in seconds; positive
+   * @param content the template's fields: JSON-serialisable values (String, Number, Boolean, Map, List); unmodifiable
    * @throws NullPointerException if type or content is null
    * @throws InvalidRequestException if the type is blank or the duration not positive
    */

@@ -276,7 +276,10 @@ public final class VideoPilot extends HttpAdapter {
       super(DEFAULT_BASE_URL);
     }
 
-    /** @param apiKey the VideoPilot API key, sent as a Bearer token; required @return this */
+    /**
+     * @param apiKey the VideoPilot API key, sent as a Bearer token; required
+     * @return this
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
       return this;

@@ -19,6 +19,8 @@ public record VideoPilotJobId(String videoId, String renderJobId) {
   /**
    * Creates an id.
    *
+   * @param videoId the video id; required
+   * @param renderJobId the render job id, or null before rendering was queued
    * @throws NullPointerException if videoId is null
    * @throws IllegalArgumentException if an id is blank or contains {@value #SEPARATOR}
    */

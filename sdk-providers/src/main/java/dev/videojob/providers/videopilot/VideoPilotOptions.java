@@ -82,7 +82,10 @@ public final class VideoPilotOptions implements ProviderExtension {
 
     private Builder() {}
 
-    /** @param voice the narration voice, sent as {@code voiceType}; default VideoPilot's @return this */
+    /**
+     * @param voice the narration voice, sent as {@code voiceType}; default VideoPilot's
+     * @return this
+     */
     public Builder voice(String voice) {
       this.voice = Objects.requireNonNull(voice, "voice == null");
       return this;
@@ -97,7 +100,10 @@ public final class VideoPilotOptions implements ProviderExtension {
       return this;
     }
 
-    /** @param priority the render queue priority, 1 (lowest) to 10; default VideoPilot's @return this */
+    /**
+     * @param priority the render queue priority, 1 (lowest) to 10; default VideoPilot's
+     * @return this
+     */
     public Builder priority(int priority) {
       this.priority = priority;
       return this;
