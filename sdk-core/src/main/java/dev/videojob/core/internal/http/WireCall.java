@@ -131,6 +131,9 @@ public final class WireCall implements AutoCloseable {
       } catch (IOException e) {
         return CompletableFuture.failedFuture(new AttemptFailure(e, true, response.code()));
       }
+    } catch (RuntimeException e) {
+      // As on the asynchronous path, whatever goes wrong is the attempt's outcome, never thrown at the adapter.
+      return CompletableFuture.failedFuture(e);
     } finally {
       gate.release(host);
     }
