@@ -196,7 +196,7 @@ public final class VideoClient implements AutoCloseable {
     Objects.requireNonNull(request, "request == null");
     String key = keyOf(request);
     try {
-      return Futures.join(submitAsync(request, options, key));
+      return dev.videojob.core.internal.http.CallerWaits.join(() -> submitAsync(request, options, key));
     } catch (VideoJobException e) {
       e.forSubmission(key, false); // an interrupt: the failure made here has no key yet
       throw e;

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -289,6 +290,28 @@ class DownloadTest {
     assertThat(last.done()).isTrue();
     assertThat(last.bytesTransferred()).isEqualTo(SIZE);
     assertThat(last.fraction()).isEqualTo(1.0);
+  }
+
+  @Test
+  void writesTheBodyInLargeChunksNotSocketSizedPieces() {
+    int size = 4 * 1024 * 1024;
+    server.setDispatcher(new GeneratedMedia.RangeDispatcher(size));
+    AtomicInteger writes = new AtomicInteger();
+    ByteArrayOutputStream out = new ByteArrayOutputStream() {
+      @Override
+      public synchronized void write(byte[] b, int off, int len) {
+        writes.incrementAndGet();
+        super.write(b, off, len);
+      }
+    };
+    try (MediaTransfer defaults = MediaTransfer.builder().clock(clock).sleeper(sleeper).build()) {
+      DownloadResult r = defaults.download(asset("/big.mp4"), out, DownloadOptions.defaults());
+
+      assertThat(r.sha256()).isEqualTo(GeneratedMedia.sha256(size));
+    }
+    assertThat(out.toByteArray()).isEqualTo(GeneratedMedia.bytes(size));
+    // Read 8 KiB at a time, as the socket hands the body over, this was 512 writes (a syscall each for a file).
+    assertThat(writes.get()).isLessThanOrEqualTo(size / (256 * 1024));
   }
 
   @Test

@@ -140,6 +140,18 @@ class WebhookFormatsHardeningTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("providers")
+  void theSnapshotsRawJsonIsTheBodyAsSentNotTheTreeWrittenBack(Case c) {
+    // Spaces and a newline that a tree written back out would drop: the raw JSON must be the verified bytes.
+    String body = fixture(c.fixture()).strip().replaceFirst("\\{", "{ \n  ") + " \n";
+    try (WebhookPipeline pipeline = pipeline(c.format())) {
+      assertThat(pipeline.receive(genuine(c.format(), body)).outcome()).isEqualTo(Outcome.ACCEPTED);
+      assertThat(handled).hasSize(1);
+      assertThat(handled.get(0).snapshot().orElseThrow().rawJson()).contains(body);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("providers")
   void whitespaceAfterTheJsonIsNotTrailingBytes(Case c) {
     try (WebhookPipeline pipeline = pipeline(c.format())) {
       assertThat(pipeline.receive(genuine(c.format(), fixture(c.fixture()).strip() + " \r\n\t")).outcome())

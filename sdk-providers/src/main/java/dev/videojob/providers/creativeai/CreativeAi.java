@@ -135,7 +135,7 @@ public final class CreativeAi extends HttpAdapter {
     Json.putExtraFields(body, request, http.json());
     return http.send(ApiRequest.post(PATH_GENERATIONS).json(body).createsJob(true).build(), context)
         .thenApply(r -> {
-          VideoJob job = CreativeAiJobs.toJob(r.json(), null, context.clock().instant());
+          VideoJob job = CreativeAiJobs.toJob(r.json(), r.bodyString(), null, context.clock().instant());
           if (job.metadata().containsKey("model")) return job;
           return job.toBuilder().metadata("model", body.get(F_MODEL).asText()).build();
         });
@@ -145,7 +145,7 @@ public final class CreativeAi extends HttpAdapter {
   public CompletableFuture<VideoJob> status(String jobId, CallContext context) {
     Objects.requireNonNull(jobId, "jobId == null");
     return http.send(ApiRequest.get(Urls.path(PATH_GENERATION, jobId)).build(), context)
-        .thenApply(r -> CreativeAiJobs.toJob(r.json(), jobId, context.clock().instant()));
+        .thenApply(r -> CreativeAiJobs.toJob(r.json(), r.bodyString(), jobId, context.clock().instant()));
   }
 
   /** Builds a {@link CreativeAi}; not thread-safe. */

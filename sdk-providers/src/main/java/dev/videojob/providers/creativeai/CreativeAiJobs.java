@@ -28,16 +28,17 @@ final class CreativeAiJobs {
   }
 
   /**
+   * @param rawJson the text {@code n} was read from (the whole body), kept as the snapshot's raw JSON
    * @throws ProviderResponseException if the object carries no id and none is known
    */
-  static VideoJob toJob(JsonNode n, String fallbackId, Instant observedAt) {
+  static VideoJob toJob(JsonNode n, String rawJson, String fallbackId, Instant observedAt) {
     String id = id(n).or(() -> Optional.ofNullable(fallbackId)).orElseThrow(() -> new ProviderResponseException(
         "the generation object carries no id, so the job cannot be tracked", ErrorContext.of(CreativeAi.ID), F_ID, null));
     String raw = Json.text(n, F_STATUS).orElse("unknown");
     StatusMapping m = CreativeAiStatuses.of(raw);
     JobStatus status = m.status();
     VideoJob.Builder b = VideoJob.builder(CreativeAi.ID, id, status).rawStatus(raw).observedAt(observedAt)
-        .rawJson(n.toString());
+        .rawJson(rawJson);
     // A finer phase label, when the answer carries one, refines a running status.
     Optional<String> phase = Json.text(n, F_PHASE);
     StatusMapping pm = phase.map(CreativeAiStatuses::of).orElse(m);

@@ -3,6 +3,7 @@ package dev.videojob.providers.creativeai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.providers.internal.JsonWebhookFormat;
+import dev.videojob.providers.internal.WebhookBodies;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookHeaders;
@@ -69,7 +70,7 @@ public final class CreativeAiWebhookFormat extends JsonWebhookFormat {
     String jobId = id.orElseThrow(() -> refuse("the webhook body is a generation without an id; the"
         + " X-CreativeAI-Delivery-Id header is not signed, so it cannot stand in for it"));
     return WebhookEvent.builder(CreativeAi.ID, WebhookEvent.Kind.JOB_UPDATE, EVENT_PREFIX + status.get())
-        .deliveryId(delivery).snapshot(CreativeAiJobs.toJob(n, jobId, receivedAt)).receivedAt(receivedAt)
+        .deliveryId(delivery).snapshot(CreativeAiJobs.toJob(n, WebhookBodies.text(body), jobId, receivedAt)).receivedAt(receivedAt)
         .rawBody(body).build();
   }
 }

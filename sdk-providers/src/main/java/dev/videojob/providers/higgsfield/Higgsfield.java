@@ -148,7 +148,7 @@ public final class Higgsfield extends HttpAdapter {
     Json.putExtraFields(body, request, http.json());
     return http.send(ApiRequest.post(PATH_CREATE).json(body).createsJob(true).build(), context)
         .thenApply(r -> {
-          VideoJob job = HiggsfieldJobs.toJob(r.json(), null, context.clock().instant());
+          VideoJob job = HiggsfieldJobs.toJob(r.json(), r.bodyString(), null, context.clock().instant());
           // The 202 answer does not echo metadata; the snapshot keeps what was sent.
           return job.toBuilder().metadata(request.metadata()).build();
         });
@@ -158,7 +158,7 @@ public final class Higgsfield extends HttpAdapter {
   public CompletableFuture<VideoJob> status(String jobId, CallContext context) {
     Objects.requireNonNull(jobId, "jobId == null");
     return http.send(ApiRequest.get(Urls.path(PATH_JOB, jobId)).build(), context)
-        .thenApply(r -> HiggsfieldJobs.toJob(r.json(), jobId, context.clock().instant()));
+        .thenApply(r -> HiggsfieldJobs.toJob(r.json(), r.bodyString(), jobId, context.clock().instant()));
   }
 
   /** Builds a {@link Higgsfield}; not thread-safe. */

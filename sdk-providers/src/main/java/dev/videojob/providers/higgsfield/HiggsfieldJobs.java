@@ -31,16 +31,17 @@ final class HiggsfieldJobs {
   private HiggsfieldJobs() {}
 
   /**
+   * @param rawJson the text {@code n} was read from (the whole body), kept as the snapshot's raw JSON
    * @throws ProviderResponseException if the object carries no job id and none is known
    */
-  static VideoJob toJob(JsonNode n, String fallbackId, Instant observedAt) {
+  static VideoJob toJob(JsonNode n, String rawJson, String fallbackId, Instant observedAt) {
     String id = Json.text(n, F_JOB_ID).or(() -> Optional.ofNullable(fallbackId)).orElseThrow(() ->
         new ProviderResponseException("the answer carries no job id, so the job cannot be tracked",
             ErrorContext.of(Higgsfield.ID), F_JOB_ID, null));
     String raw = Json.text(n, F_STATUS).orElse("unknown");
     StatusMapping m = HiggsfieldStatuses.of(raw);
     VideoJob.Builder b = VideoJob.builder(Higgsfield.ID, id, m.status()).rawStatus(raw).phase(m.phase())
-        .progress(m.progress()).observedAt(observedAt).rawJson(n.toString());
+        .progress(m.progress()).observedAt(observedAt).rawJson(rawJson);
     Json.number(n, F_PROGRESS).ifPresent(p -> b.progress(p.doubleValue() > 1.0 ? p.doubleValue() / 100 : p.doubleValue()));
     Json.seconds(n, F_ETA).ifPresent(b::estimatedTimeRemaining);
     Json.instant(n, F_CREATED_AT).ifPresent(b::createdAt);

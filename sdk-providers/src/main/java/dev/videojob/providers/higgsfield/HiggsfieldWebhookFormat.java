@@ -3,6 +3,7 @@ package dev.videojob.providers.higgsfield;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.providers.internal.JsonWebhookFormat;
+import dev.videojob.providers.internal.WebhookBodies;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookHeaders;
@@ -37,6 +38,6 @@ public final class HiggsfieldWebhookFormat extends JsonWebhookFormat {
     String jobId = Json.text(n, HiggsfieldApi.F_JOB_ID).orElseThrow(() -> refuse("the webhook body has no job_id"));
     String type = Json.text(n, HiggsfieldApi.F_STATUS).orElse("unknown");
     return WebhookEvent.builder(Higgsfield.ID, WebhookEvent.Kind.JOB_UPDATE, type)
-        .snapshot(HiggsfieldJobs.toJob(n, jobId, receivedAt)).receivedAt(receivedAt).rawBody(body).build();
+        .snapshot(HiggsfieldJobs.toJob(n, WebhookBodies.text(body), jobId, receivedAt)).receivedAt(receivedAt).rawBody(body).build();
   }
 }

@@ -11,6 +11,9 @@ import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -120,7 +123,8 @@ public final class Json {
     }
     if (!v.isTextual()) return Optional.empty();
     String s = v.asText().trim();
-    Instant t;
+    Instant t = utc(s);
+    if (t != null) return t.isAfter(LATEST) ? Optional.empty() : Optional.of(t);
     try {
       t = Instant.parse(s);
     } catch (DateTimeException e) {
@@ -131,6 +135,53 @@ public final class Json {
       }
     }
     return t.isBefore(EARLIEST) || t.isAfter(LATEST) ? Optional.empty() : Optional.of(t);
+  }
+
+  /**
+   * The common form {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} read without a {@link java.time.format.DateTimeFormatter}
+   * (whose general parser was about a tenth of webhook intake); anything else, including a leap second, an offset
+   * or a lower-case {@code t}, returns null for the full parsers to decide.
+   *
+   * @param s the text
+   * @return the instant (years 0000 to 9999), or null when the text is not exactly of that form
+   */
+  static Instant utc(String s) {
+    int len = s.length();
+    if (len < 20 || len > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+        || s.charAt(16) != ':' || s.charAt(len - 1) != 'Z') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        || second < 0 || second > 59 || day > Month.of(month).length(Year.isLeap(year))) {
+      return null;
+    }
+    int nanos = 0;
+    if (len > 20) {
+      int fraction = len - 21;
+      if (s.charAt(19) != '.' || fraction < 1 || fraction > 9) return null;
+      nanos = digits(s, 20, fraction);
+      if (nanos < 0) return null;
+      for (int i = fraction; i < 9; i++) nanos *= 10;
+    }
+    long days = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+  }
+
+  /** @return the number the digits at {@code from} spell, or -1 if any is not an ASCII digit */
+  private static int digits(String s, int from, int count) {
+    int n = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') return -1;
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   /**

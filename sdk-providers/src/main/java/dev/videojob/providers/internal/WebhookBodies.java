@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.videojob.webhooks.WebhookParseException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -42,5 +43,16 @@ public final class WebhookBodies {
       throw new WebhookParseException(provider, "the webhook body is not a JSON object", null);
     }
     return n;
+  }
+
+  /**
+   * The body as text, for a snapshot's raw JSON: the bytes that were verified, decoded once, rather than the
+   * parsed tree written back out (which costs as much as the parse).
+   *
+   * @param body the raw body
+   * @return the body decoded as UTF-8
+   */
+  public static String text(byte[] body) {
+    return new String(Objects.requireNonNull(body, "body == null"), StandardCharsets.UTF_8);
   }
 }

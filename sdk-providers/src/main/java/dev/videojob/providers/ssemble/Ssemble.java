@@ -214,14 +214,14 @@ public final class Ssemble extends HttpAdapter {
     });
     Json.putExtraFields(body, request, http.json());
     return call(ApiRequest.post(SsembleApi.CREATE).json(body).createsJob(true).build(), context,
-        r -> SsembleJobs.fromAnswer(r.json(), null, context.clock().instant()));
+        r -> SsembleJobs.fromAnswer(r.json(), r.bodyString(), null, context.clock().instant()));
   }
 
   @Override
   public CompletableFuture<VideoJob> status(String jobId, CallContext context) {
     Objects.requireNonNull(jobId, "jobId == null");
     return call(ApiRequest.get(Urls.path(SsembleApi.STATUS, jobId)).build(), context,
-        r -> SsembleJobs.fromAnswer(r.json(), jobId, context.clock().instant()));
+        r -> SsembleJobs.fromAnswer(r.json(), r.bodyString(), jobId, context.clock().instant()));
   }
 
   /**
@@ -235,7 +235,7 @@ public final class Ssemble extends HttpAdapter {
   public CompletableFuture<VideoJob> result(String jobId, CallContext context) {
     Objects.requireNonNull(jobId, "jobId == null");
     return call(ApiRequest.get(Urls.path(SsembleApi.RESULT, jobId)).build(), context,
-        r -> SsembleJobs.fromAnswer(r.json(), jobId, context.clock().instant()));
+        r -> SsembleJobs.fromAnswer(r.json(), r.bodyString(), jobId, context.clock().instant()));
   }
 
   private CompletableFuture<VideoJob> call(ApiRequest request, CallContext context, Function<ApiResponse, VideoJob> read) {

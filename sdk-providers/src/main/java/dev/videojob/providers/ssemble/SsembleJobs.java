@@ -24,12 +24,13 @@ final class SsembleJobs {
    * Reads a create, status or result answer ({@code {data:{...}}}).
    *
    * @param root the answer
+   * @param rawJson the text the object was read from (the whole body), kept as the snapshot's raw JSON
    * @param knownId the job id when the caller knows it (status, result), else null
    * @param observedAt when it was received
    * @return the snapshot
    * @throws ProviderResponseException if no job id can be found
    */
-  static VideoJob fromAnswer(JsonNode root, String knownId, Instant observedAt) {
+  static VideoJob fromAnswer(JsonNode root, String rawJson, String knownId, Instant observedAt) {
     JsonNode data = root.has(SsembleApi.DATA) && root.get(SsembleApi.DATA).isObject() ? root.get(SsembleApi.DATA) : root;
     String id = Json.text(data, SsembleApi.REQUEST_ID)
         .or(() -> Json.text(data, SsembleApi.ID))
@@ -42,7 +43,7 @@ final class SsembleJobs {
     String raw = Json.text(data, SsembleApi.STATUS_FIELD).orElse(null);
     JobStatus status = SsembleStatuses.of(raw).status();
     VideoJob.Builder b = VideoJob.builder(Ssemble.ID, id, status).rawStatus(raw == null ? "unknown" : raw)
-        .observedAt(observedAt).rawJson(root.toString());
+        .observedAt(observedAt).rawJson(rawJson);
     HumanDurations.read(data, SsembleApi.ESTIMATED_TIME).ifPresent(b::estimatedTimeRemaining);
     Json.instant(data, SsembleApi.CREATED_AT).ifPresent(b::createdAt);
     Json.instant(data, SsembleApi.COMPLETED_AT).ifPresent(b::completedAt);
@@ -66,16 +67,17 @@ final class SsembleJobs {
    * Reads a webhook body.
    *
    * @param root the body
+   * @param rawJson the text the object was read from (the whole body), kept as the snapshot's raw JSON
    * @param jobId the body's requestId
    * @param status the event's status
    * @param receivedAt when it arrived
    * @return the snapshot
    */
-  static VideoJob fromWebhook(JsonNode root, String jobId, JobStatus status, Instant receivedAt) {
+  static VideoJob fromWebhook(JsonNode root, String rawJson, String jobId, JobStatus status, Instant receivedAt) {
     JsonNode data = root.path(SsembleApi.DATA);
     String raw = Json.text(root, SsembleApi.STATUS_FIELD).orElse(Json.text(root, SsembleApi.EVENT).orElse("unknown"));
     VideoJob.Builder b = VideoJob.builder(Ssemble.ID, jobId, status).rawStatus(raw).observedAt(receivedAt)
-        .rawJson(root.toString());
+        .rawJson(rawJson);
     Optional<Instant> at = Json.instant(root, SsembleApi.TIMESTAMP);
     if (status.isTerminal()) at.or(() -> Optional.of(receivedAt)).ifPresent(b::completedAt);
     if (status == JobStatus.SUCCEEDED) {

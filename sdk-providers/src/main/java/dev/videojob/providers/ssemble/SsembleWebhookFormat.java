@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.core.JobStatus;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.providers.internal.JsonWebhookFormat;
+import dev.videojob.providers.internal.WebhookBodies;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookHeaders;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public final class SsembleWebhookFormat extends JsonWebhookFormat {
     }
     String id = jobId.orElseThrow(() -> refuse("webhook body has no requestId"));
     return WebhookEvent.builder(Ssemble.ID, WebhookEvent.Kind.JOB_UPDATE, event)
-        .snapshot(SsembleJobs.fromWebhook(root, id, status.get(), receivedAt))
+        .snapshot(SsembleJobs.fromWebhook(root, WebhookBodies.text(body), id, status.get(), receivedAt))
         .receivedAt(receivedAt).rawBody(body).build();
   }
 }

@@ -200,7 +200,7 @@ public final class VidBuilder extends HttpAdapter {
     body.put(VidBuilderApi.WEBHOOK_URL, webhookUrl(request.callbackUrl().orElseThrow()).toString());
     Json.putExtraFields(body, request, http.json());
     return http.send(ApiRequest.post(VidBuilderApi.CREATE_ASYNC).json(body).createsJob(true).build(), context)
-        .thenApply(r -> VidBuilderJobs.read(r.json(), null, null, http.baseUrl(), context.clock().instant()));
+        .thenApply(r -> VidBuilderJobs.read(r.json(), r.bodyString(), null, null, http.baseUrl(), context.clock().instant()));
   }
 
   /** The request body both endpoints share: theme, music, quality, reels and scenes, without the webhook URL. */
@@ -227,7 +227,7 @@ public final class VidBuilder extends HttpAdapter {
   public CompletableFuture<VideoJob> status(String jobId, CallContext context) {
     Objects.requireNonNull(jobId, "jobId == null");
     return http.send(ApiRequest.get(Urls.path(VidBuilderApi.STATUS, jobId)).build(), context)
-        .thenApply(r -> VidBuilderJobs.read(r.json(), jobId, null, http.baseUrl(), context.clock().instant()));
+        .thenApply(r -> VidBuilderJobs.read(r.json(), r.bodyString(), jobId, null, http.baseUrl(), context.clock().instant()));
   }
 
   /**

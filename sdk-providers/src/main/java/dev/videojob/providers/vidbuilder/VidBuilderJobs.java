@@ -27,6 +27,7 @@ final class VidBuilderJobs {
    * Reads any VidBuilder body that describes a job.
    *
    * @param root the body
+   * @param rawJson the text the object was read from (the whole body), kept as the snapshot's raw JSON
    * @param knownId the job id when the caller knows it, else null
    * @param fallbackStatus the status when the body names none (the sync answer), else null
    * @param baseUrl what relative URLs are resolved against
@@ -34,7 +35,7 @@ final class VidBuilderJobs {
    * @return the snapshot
    * @throws ProviderResponseException if no job id can be found
    */
-  static VideoJob read(JsonNode root, String knownId, String fallbackStatus, URI baseUrl, Instant observedAt) {
+  static VideoJob read(JsonNode root, String rawJson, String knownId, String fallbackStatus, URI baseUrl, Instant observedAt) {
     Optional<String> videoUrl = Json.text(root, VidBuilderApi.VIDEO_URL);
     String id = Json.text(root, VidBuilderApi.JOB_ID)
         .or(() -> Optional.ofNullable(knownId))
@@ -45,7 +46,7 @@ final class VidBuilderJobs {
     String raw = Json.text(root, VidBuilderApi.STATUS_FIELD).orElse(fallbackStatus);
     JobStatus status = VidBuilderStatuses.of(raw).status();
     VideoJob.Builder b = VideoJob.builder(VidBuilder.ID, id, status).rawStatus(raw == null ? "unknown" : raw)
-        .phase(raw).observedAt(observedAt).rawJson(root.toString());
+        .phase(raw).observedAt(observedAt).rawJson(rawJson);
     Json.instant(root, VidBuilderApi.CREATED_AT).ifPresent(b::createdAt);
     Optional<Instant> timestamp = Json.instant(root, VidBuilderApi.TIMESTAMP);
     if (status.isTerminal()) b.completedAt(timestamp.orElse(observedAt));

@@ -99,7 +99,7 @@ public final class VidBuilderSync {
               || Json.text(root, VidBuilderApi.VIDEO_URL).filter(u -> u.startsWith(VidBuilderApi.DOWNLOAD_PREFIX))
                   .isPresent()
               ? null : fallbackId;
-          return VidBuilderJobs.read(root, id, fallbackStatus, http.baseUrl(), context.clock().instant());
+          return VidBuilderJobs.read(root, r.bodyString(), id, fallbackStatus, http.baseUrl(), context.clock().instant());
         }));
   }
 

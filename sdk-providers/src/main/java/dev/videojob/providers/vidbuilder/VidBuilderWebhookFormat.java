@@ -3,6 +3,7 @@ package dev.videojob.providers.vidbuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.providers.internal.JsonWebhookFormat;
+import dev.videojob.providers.internal.WebhookBodies;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookHeaders;
@@ -81,7 +82,7 @@ public final class VidBuilderWebhookFormat extends JsonWebhookFormat {
     }
     String id = jobId.orElseThrow(() -> refuse("webhook body has no jobId"));
     return WebhookEvent.builder(VidBuilder.ID, WebhookEvent.Kind.JOB_UPDATE, status)
-        .snapshot(VidBuilderJobs.read(root, id, null, baseUrl, receivedAt))
+        .snapshot(VidBuilderJobs.read(root, WebhookBodies.text(body), id, null, baseUrl, receivedAt))
         .receivedAt(receivedAt).rawBody(body).build();
   }
 }

@@ -238,7 +238,7 @@ public final class VideoPilot extends HttpAdapter {
     String renderId = Json.text(VideoPilotJobs.payload(answer), F_RENDER_ID).orElseThrow(() -> new OutcomeUnknownException(
         "videopilot accepted the render request for " + videoId + " but its answer names no render job id",
         ErrorContext.of(ID).withHttpStatus(renderAnswer.status()), null, context.idempotencyKey().orElse(null)));
-    VideoJob job = VideoPilotJobs.fromRender(answer, VideoPilotJobs.jobId(videoId, F_VIDEO_ID, renderId, F_RENDER_ID), context.clock().instant());
+    VideoJob job = VideoPilotJobs.fromRender(answer, renderAnswer.bodyString(), VideoPilotJobs.jobId(videoId, F_VIDEO_ID, renderId, F_RENDER_ID), context.clock().instant());
     VideoJob.Builder b = job.toBuilder().subJobs(List.of());
     sceneJobs.forEach(s -> b.addSubJob(new SubJob("scene", s)));
     b.addSubJob(new SubJob("render", renderId));
@@ -265,7 +265,7 @@ public final class VideoPilot extends HttpAdapter {
           + " names only a video; poll with the id submit returned (<videoId>~<renderJobId>)"));
     }
     return http.send(ApiRequest.get(Urls.path(PATH_RENDER_STATUS, id.renderJobId())).build(), context)
-        .thenApply(r -> VideoPilotJobs.fromRender(r.json(), id, context.clock().instant()));
+        .thenApply(r -> VideoPilotJobs.fromRender(r.json(), r.bodyString(), id, context.clock().instant()));
   }
 
   /** Builds a {@link VideoPilot}; not thread-safe. */

@@ -73,12 +73,12 @@ final class VideoPilotJobs {
   }
 
   /** A snapshot from the render status endpoint (or the render queue's answer). */
-  static VideoJob fromRender(JsonNode answer, VideoPilotJobId id, Instant observedAt) {
+  static VideoJob fromRender(JsonNode answer, String rawJson, VideoPilotJobId id, Instant observedAt) {
     JsonNode n = payload(answer);
     String raw = Json.text(n, F_STATUS).orElse("unknown");
     StatusMapping m = VideoPilotStatuses.ofStatus(raw);
     VideoJob.Builder b = VideoJob.builder(VideoPilot.ID, id.value(), m.status()).rawStatus(raw).phase(m.phase())
-        .progress(m.progress()).observedAt(observedAt).rawJson(answer.toString())
+        .progress(m.progress()).observedAt(observedAt).rawJson(rawJson)
         .metadata(F_VIDEO_ID, id.videoId());
     id.renderJob().ifPresent(r -> b.addSubJob(new SubJob("render", r)));
     Json.number(n, F_PROGRESS).ifPresent(p -> b.progress(p.doubleValue() > 1.0 ? p.doubleValue() / 100 : p.doubleValue()));

@@ -5,6 +5,7 @@ import dev.videojob.core.ProviderResponseException;
 import dev.videojob.core.VideoJob;
 import dev.videojob.providers.internal.Json;
 import dev.videojob.providers.internal.JsonWebhookFormat;
+import dev.videojob.providers.internal.WebhookBodies;
 import dev.videojob.webhooks.SignatureScheme;
 import dev.videojob.webhooks.WebhookEvent;
 import dev.videojob.webhooks.WebhookHeaders;
@@ -55,7 +56,7 @@ public final class VideoPilotWebhookFormat extends JsonWebhookFormat {
     Instant timestamp = Json.instant(n, VideoPilotApi.F_TIMESTAMP).orElse(null);
     VideoJob snapshot;
     try {
-      snapshot = VideoPilotJobs.fromEvent(event, data, timestamp, receivedAt, n.toString());
+      snapshot = VideoPilotJobs.fromEvent(event, data, timestamp, receivedAt, WebhookBodies.text(body));
     } catch (ProviderResponseException e) {
       // an id this SDK cannot represent (it contains the separator): the event cannot be matched to a job
       throw new WebhookParseException(VideoPilot.ID, e.getMessage(), e);

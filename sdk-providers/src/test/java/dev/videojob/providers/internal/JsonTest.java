@@ -87,4 +87,30 @@ class JsonTest {
     assertThat(Json.url("test", field("\" https://cdn.example.com/a.mp4?X-Amz-Signature=abc \""), "f"))
         .contains(URI.create("https://cdn.example.com/a.mp4?X-Amz-Signature=abc"));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-03-10T14:23:01Z", "2026-03-10T14:23:01.5Z", "2026-03-10T14:23:01.123Z",
+      "2026-03-10T14:23:01.123456789Z", "2024-02-29T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z",
+      "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999999999Z", "2000-12-31T23:59:59Z"})
+  void theFastTimestampPathReadsWhatInstantParseReads(String text) throws Exception {
+    assertThat(Json.utc(text)).isEqualTo(Instant.parse(text));
+    assertThat(Json.instant(field("\"" + text + "\""), "f")).contains(Instant.parse(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-03-10T14:23:60Z", "2026-03-10t14:23:01Z", "2026-03-10T14:23:01+01:00",
+      "2026-03-10T14:23:01.Z", "2026-03-10T14:23:01.1234567890Z", "2026-02-30T00:00:00Z", "2023-02-29T00:00:00Z",
+      "2026-13-01T00:00:00Z", "2026-03-10T24:00:00Z", "2026-03-10 14:23:01Z", "+2026-03-10T14:23:01Z",
+      "2026-03-1xT14:23:01Z", "2026-03-10T14:23Z"})
+  void theFastTimestampPathLeavesEveryOtherFormToTheFullParser(String text) throws Exception {
+    assertThat(Json.utc(text)).isNull();
+  }
+
+  @Test
+  void aLeapSecondAndALowerCaseTStillReadThroughTheFullParser() throws Exception {
+    assertThat(Json.instant(field("\"2016-12-31T23:59:60Z\""), "f")).contains(Instant.parse("2016-12-31T23:59:60Z"));
+    assertThat(Json.instant(field("\"2026-03-10T14:23:01.5+00:00\""), "f"))
+        .contains(Instant.parse("2026-03-10T14:23:01.5Z"));
+    assertThat(Json.instant(field("\"9999-12-31T23:59:59.9999Z\""), "f")).isEmpty();
+  }
 }

@@ -31,6 +31,7 @@ public final class RequestFactory {
   private final Auth auth;
   private final ObjectMapper mapper;
   private final String idempotencyHeader;
+  private final String base;
 
   /**
    * @param provider the provider id, for errors
@@ -45,6 +46,7 @@ public final class RequestFactory {
     this.auth = auth;
     this.mapper = mapper;
     this.idempotencyHeader = idempotencyHeader;
+    this.base = baseUrl.toString();
   }
 
   /** @return the base URL */
@@ -61,14 +63,22 @@ public final class RequestFactory {
    * @throws IllegalArgumentException if it cannot be resolved
    */
   public HttpUrl resolve(String pathOrUrl) {
-    HttpUrl abs = HttpUrl.parse(pathOrUrl);
-    if (abs != null) return abs;
-    String base = baseUrl.toString();
+    // Only what names a scheme is parsed as absolute: HttpUrl.parse of a relative path builds and swallows an
+    // exception, once per call.
+    if (hasHttpScheme(pathOrUrl)) {
+      HttpUrl abs = HttpUrl.parse(pathOrUrl);
+      if (abs != null) return abs;
+    }
+    String base = this.base;
     String joined = base.endsWith("/") ? base + (pathOrUrl.startsWith("/") ? pathOrUrl.substring(1) : pathOrUrl)
         : base + (pathOrUrl.startsWith("/") ? pathOrUrl : "/" + pathOrUrl);
     HttpUrl u = HttpUrl.parse(joined);
     if (u == null) throw new IllegalArgumentException("cannot resolve " + Redaction.url(pathOrUrl) + " against " + base);
     return u;
+  }
+
+  private static boolean hasHttpScheme(String s) {
+    return s.regionMatches(true, 0, "http://", 0, 7) || s.regionMatches(true, 0, "https://", 0, 8);
   }
 
   /**

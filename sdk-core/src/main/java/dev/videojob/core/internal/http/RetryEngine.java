@@ -44,6 +44,8 @@ public final class RetryEngine<T> {
   private Decision<T> decision = (r, f) -> Optional.empty();
   private RetryObserver<T> observer = (a, d, r, f) -> {};
   private volatile Duration nextDelay = Duration.ZERO;
+  private int attemptsMade;
+  private Duration firstWait = Duration.ZERO;
 
   private RetryEngine(Sleeper sleeper) {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
@@ -91,6 +93,20 @@ public final class RetryEngine<T> {
   }
 
   /**
+   * Continues a call whose first attempts were made elsewhere (on the caller's thread): the engine first waits,
+   * then numbers its attempts after those.
+   *
+   * @param attemptsMade how many attempts were made already; default 0
+   * @param wait the wait before the engine's first attempt; default none
+   * @return this
+   */
+  public RetryEngine<T> after(int attemptsMade, Duration wait) {
+    this.attemptsMade = attemptsMade;
+    this.firstWait = Objects.requireNonNull(wait, "wait == null");
+    return this;
+  }
+
+  /**
    * Runs the attempts.
    *
    * @param attempt starts one attempt
@@ -98,11 +114,40 @@ public final class RetryEngine<T> {
    * @return the result; cancelling it cancels the attempt in flight and any pending retry
    */
   public CompletableFuture<T> run(Attempt<T> attempt, Finisher<T> finisher) {
+    if (firstWait.isZero()) return runNow(attempt, finisher);
+    CompletableFuture<Void> wait = sleeper.sleep(firstWait);
+    CompletableFuture<T> result = new CompletableFuture<>();
+    AtomicReference<CompletableFuture<T>> inner = new AtomicReference<>();
+    wait.whenComplete((v, e) -> {
+      if (e != null) {
+        if (!result.isDone()) result.completeExceptionally(e);
+        return;
+      }
+      CompletableFuture<T> f = runNow(attempt, finisher);
+      inner.set(f);
+      if (result.isCancelled()) f.cancel(true);
+      f.whenComplete((r, x) -> {
+        if (x != null) result.completeExceptionally(Futures.unwrap(x));
+        else result.complete(r);
+      });
+    });
+    result.whenComplete((r, e) -> {
+      if (result.isCancelled()) {
+        wait.cancel(true);
+        CompletableFuture<T> f = inner.get();
+        if (f != null) f.cancel(true);
+      }
+    });
+    return result;
+  }
+
+  private CompletableFuture<T> runNow(Attempt<T> attempt, Finisher<T> finisher) {
+    int offset = attemptsMade;
     RetryPolicy<T> retry = RetryPolicy.<T>builder()
         .handleIf(this::decide)
         .withMaxRetries(-1)
         .withDelayFn(c -> nextDelay)
-        .onRetryScheduled(e -> observer.retrying(e.getAttemptCount(), e.getDelay(), e.getLastResult(),
+        .onRetryScheduled(e -> observer.retrying(offset + e.getAttemptCount(), e.getDelay(), e.getLastResult(),
             e.getLastException() == null ? null : Futures.unwrap(e.getLastException())))
         .build();
     List<Policy<T>> policies = new ArrayList<>();

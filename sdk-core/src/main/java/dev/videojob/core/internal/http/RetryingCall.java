@@ -1,13 +1,17 @@
 package dev.videojob.core.internal.http;
 
+import dev.failsafe.Bulkhead;
 import dev.failsafe.Policy;
+import dev.failsafe.RateLimiter;
 import dev.videojob.core.RetryEvent;
+import dev.videojob.core.internal.Futures;
 import dev.videojob.core.internal.RetryRule;
 import dev.videojob.core.spi.ApiRequest;
 import dev.videojob.core.spi.ApiResponse;
 import dev.videojob.core.spi.CallContext;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -68,18 +72,90 @@ public final class RetryingCall {
       return CompletableFuture.failedFuture(new CancellationException("the call was canceled"));
     }
     Attempts attempts = new Attempts(request, context);
+    Duration firstWait = Duration.ZERO;
+    int attemptsMade = 0;
+    if (CallerWaits.callerWillBlock()) {
+      CompletableFuture<ApiResponse> first = attemptHere(request, rawBody, context, recorder);
+      if (first != null) {
+        ApiResponse response = first.isCompletedExceptionally() ? null : first.join();
+        Throwable failure = response == null ? Futures.unwrap(first.handle((r, e) -> e).join()) : null;
+        Optional<Duration> again = attempts.retryAfter(response, failure);
+        if (again.isEmpty()) {
+          try {
+            return CompletableFuture.completedFuture(finish(response, failure, request, context, false));
+          } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+          }
+        }
+        // The retries go the asynchronous way, on the sleeper, as any call's do.
+        attempts.retrying(1, again.get(), response, failure);
+        firstWait = again.get();
+        attemptsMade = 1;
+      }
+    }
     CompletableFuture<ApiResponse> result = RetryEngine.<ApiResponse>with(context.sleeper())
         .retryWhen(attempts::retryAfter)
         .onRetry(attempts::retrying)
         .limitedBy(limits)
-        .run(cancel -> attempt(request, rawBody, context, recorder, cancel), (response, failure, cancelled) -> {
-          if (failure != null) throw errors.failure(failure, request, context, cancelled);
-          if (!response.isSuccessful()) throw errors.status(response, request, context);
-          return response;
-        });
+        .after(attemptsMade, firstWait)
+        .run(cancel -> attempt(request, rawBody, context, recorder, cancel),
+            (response, failure, cancelled) -> finish(response, failure, request, context, cancelled));
     // However the adapter chains its futures, cancelling the caller's future cancels the context, and so this call.
     context.onCancel(() -> result.cancel(true));
     return result;
+  }
+
+  private ApiResponse finish(ApiResponse response, Throwable failure, ApiRequest request, CallContext context,
+      boolean cancelled) {
+    if (failure != null) throw errors.failure(failure, request, context, cancelled);
+    if (!response.isSuccessful()) throw errors.status(response, request, context);
+    return response;
+  }
+
+  /**
+   * The first attempt on the caller's thread, when nothing waits: the host below OkHttp's per-host limit with no
+   * call queued, a place in the concurrency bound and a rate permit free at once. Otherwise null, and the call
+   * goes the asynchronous way, where it waits its turn.
+   */
+  private CompletableFuture<ApiResponse> attemptHere(ApiRequest request, byte[] rawBody, CallContext context,
+      CreateRecorder recorder) {
+    Duration remaining = context.remaining();
+    if (remaining.isZero()) return null;
+    Request okRequest;
+    try {
+      okRequest = requests.build(request, rawBody, context);
+    } catch (RuntimeException e) {
+      return null; // the asynchronous path reports it, as it always has
+    }
+    if (!wire.tryReserve(okRequest)) return null;
+    List<Bulkhead<ApiResponse>> held = new ArrayList<>();
+    boolean permitted = true;
+    for (Policy<ApiResponse> p : limits) {
+      if (p instanceof Bulkhead) {
+        Bulkhead<ApiResponse> b = (Bulkhead<ApiResponse>) p;
+        if (!b.tryAcquirePermit()) {
+          permitted = false;
+          break;
+        }
+        held.add(b);
+      }
+    }
+    // A rate permit cannot be given back, so it is taken last, once nothing else can refuse.
+    for (Policy<ApiResponse> p : limits) {
+      if (permitted && p instanceof RateLimiter && !((RateLimiter<ApiResponse>) p).tryAcquirePermit()) permitted = false;
+    }
+    if (!permitted) {
+      held.forEach(Bulkhead::releasePermit);
+      wire.unreserve(okRequest);
+      return null;
+    }
+    try {
+      CompletableFuture<ApiResponse> f = wire.executeHere(okRequest, remaining, context::onCancel,
+          context.operation() + " " + request);
+      return request.createsJob() ? record(f, recorder) : f;
+    } finally {
+      held.forEach(Bulkhead::releasePermit);
+    }
   }
 
   private CompletableFuture<ApiResponse> attempt(ApiRequest request, byte[] rawBody, CallContext context,
@@ -96,6 +172,11 @@ public final class RetryingCall {
     }
     CompletableFuture<ApiResponse> f = wire.execute(okRequest, remaining, cancel, context.operation() + " " + request);
     if (!request.createsJob()) return f;
+    return record(f, recorder);
+  }
+
+  /** Records each attempt of a create call on its context, so its failure can say whether a job may exist. */
+  private static CompletableFuture<ApiResponse> record(CompletableFuture<ApiResponse> f, CreateRecorder recorder) {
     return f.whenComplete((r, e) -> {
       if (r != null) {
         recorder.record(false, SafeCreateRule.mayHaveCreated(r.status()));
