@@ -51,14 +51,14 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * JdbcWebhookInbox inbox = JdbcWebhookInbox.builder(dataSource)
  *     .createTablesIfMissing(true)
- *     .transactionalHandler(CreativeAi.webhookFormat(), (event, tx) -> {   // exactly-once effect:
+ *     .transactionalHandler(CreativeAiWebhookFormat.create(), (event, tx) -> {   // exactly-once effect:
  *       try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE videos SET status = ? WHERE job_id = ?")) {
  *         ...                                                     // commits with the event's done mark
  *       }
  *     })
  *     .build();
  * inbox.start();                                                  // process on this instance too
- * WebhookPipeline pipeline = WebhookPipeline.builder(CreativeAi.webhookFormat()).secret(secret).inbox(inbox).build();
+ * WebhookPipeline pipeline = WebhookPipeline.builder(CreativeAiWebhookFormat.create()).secret(secret).inbox(inbox).build();
  * }</pre>
  *
  * <p>What it guarantees:
