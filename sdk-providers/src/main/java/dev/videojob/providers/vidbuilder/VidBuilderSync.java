@@ -2,10 +2,15 @@ package dev.videojob.providers.vidbuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.videojob.core.ErrorContext;
 import dev.videojob.core.InvalidRequestException;
+import dev.videojob.core.OutcomeUnknownException;
+import dev.videojob.core.ProviderResponseException;
+import dev.videojob.core.ProviderUnavailableException;
 import dev.videojob.core.RetrySettings;
 import dev.videojob.core.Sleeper;
 import dev.videojob.core.VideoJob;
+import dev.videojob.core.VideoJobException;
 import dev.videojob.core.VideoRequest;
 import dev.videojob.core.spi.AdapterSupport;
 import dev.videojob.core.spi.ApiRequest;
@@ -19,7 +24,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,7 +41,9 @@ import java.util.concurrent.TimeUnit;
  * that it must not have a callback URL (this endpoint calls none). The call is not retried once sent
  * (VidBuilder takes no idempotency key). The answer is read as a job: a missing {@code jobId} is taken from
  * {@code videoUrl} ({@code /api/download/{jobId}}), else the job is named {@code sync-<idempotency key>},
- * which the status call does not know; {@code success:false} is a failed job. Thread-safe.
+ * which the status call does not know; {@code success:false} is a failed job. A 2xx answer that cannot be read
+ * (not JSON, not an object) is an {@link OutcomeUnknownException} carrying the idempotency key: the video may
+ * have been made. Thread-safe.
  */
 public final class VidBuilderSync {
   private static final Sleeper DELAYED = d -> CompletableFuture.runAsync(() -> { },
@@ -94,13 +103,39 @@ public final class VidBuilderSync {
             context)
         .thenApply(r -> {
           JsonNode root = r.json();
+          if (!root.isObject()) {
+            throw new ProviderResponseException("vidbuilder answered the synchronous request with JSON that is not"
+                + " an object", ErrorContext.of(VidBuilder.ID).withHttpStatus(r.status()), null, null);
+          }
           String fallbackStatus = Json.bool(root, VidBuilderApi.SUCCESS).orElse(true) ? "completed" : "failed";
           String id = Json.text(root, VidBuilderApi.JOB_ID).isPresent()
               || Json.text(root, VidBuilderApi.VIDEO_URL).filter(u -> u.startsWith(VidBuilderApi.DOWNLOAD_PREFIX))
                   .isPresent()
               ? null : fallbackId;
           return VidBuilderJobs.read(root, r.bodyString(), id, fallbackStatus, http.baseUrl(), context.clock().instant());
+        })
+        .handle((job, failure) -> {
+          if (failure == null) return job;
+          throw new CompletionException(answeredButUnreadable(AdapterSupport.unwrap(failure), context));
         }));
+  }
+
+  /**
+   * A failure after VidBuilder answered 2xx (its answer unreadable) means the video was made and paid for: it is an
+   * unknown outcome carrying the key, as {@code VideoClient} treats an unreadable create answer; others pass as they are.
+   */
+  private static Throwable answeredButUnreadable(Throwable t, CallContext context) {
+    if (!context.createAnswered() || t instanceof OutcomeUnknownException || t instanceof CancellationException) {
+      return t;
+    }
+    boolean unreadable = !(t instanceof VideoJobException) || t instanceof ProviderResponseException
+        || t.getClass() == VideoJobException.class
+        || t instanceof ProviderUnavailableException && ((VideoJobException) t).httpStatus().orElse(0) / 100 == 2;
+    if (!unreadable) return t;
+    String key = context.idempotencyKey().orElse(null);
+    return new OutcomeUnknownException("vidbuilder answered the synchronous request, but its answer could not be"
+        + " read (" + t.getMessage() + "); the video may have been made: look for it before generating again",
+        ErrorContext.of(VidBuilder.ID), t, key);
   }
 
   void close() {

@@ -118,4 +118,19 @@ class VidBuilderSyncTest {
       assertThat(job.error().orElseThrow().category()).isEqualTo(dev.videojob.core.ErrorCategory.INVALID_INPUT);
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"<html>made</html>", "{\"success\":true,\"jobId\":", "[1,2]"})
+  void anAnswerItCannotReadIsAnUnknownOutcomeCarryingTheKeyForTheVideoMayExist(String answer) throws Exception {
+    try (VidBuilderHarness h = new VidBuilderHarness()) {
+      h.enqueue(200, answer);
+
+      assertThatThrownBy(() -> h.vidBuilder.sync().generateNow(syncRequest()))
+          .isInstanceOfSatisfying(dev.videojob.core.OutcomeUnknownException.class, e -> {
+            assertThat(e.idempotencyKey()).contains("key-1");
+            assertThat(e.nothingCreated()).isFalse();
+            assertThat(e.provider()).contains("vidbuilder");
+          });
+    }
+  }
 }
