@@ -1,6 +1,5 @@
 package dev.videojob.benchmarks;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.videojob.core.JobStatus;
 import dev.videojob.core.VideoClient;
 import dev.videojob.core.VideoJob;
@@ -13,9 +12,6 @@ import dev.videojob.core.spi.ProviderCapabilities;
 import dev.videojob.core.spi.RequestField;
 import dev.videojob.core.spi.VideoProvider;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
@@ -52,7 +48,7 @@ public class SubmitBenchmark {
   private static final String BODY = "{\"prompt\":\"a cat surfing at sunset\"}";
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-  private HttpServer server;
+  private LoopbackJsonServer server;
   private String base;
   private VideoClient client;
   private OkHttpClient plain;
@@ -60,19 +56,8 @@ public class SubmitBenchmark {
 
   @Setup(Level.Trial)
   public void start() throws IOException {
-    // Without TCP_NODELAY on the server, its header and body writes meet the client's delayed ACK (~40 ms a call).
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    byte[] answer = ANSWER.getBytes(StandardCharsets.UTF_8);
-    server.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(202, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    server = new LoopbackJsonServer(202, ANSWER);
+    base = server.baseUrl();
     HttpTransport http = HttpTransport.builder("bench").baseUrl(base).auth(Auth.bearer("k")).build();
     client = VideoClient.builder().provider(new BenchProvider(http)).build();
     plain = new OkHttpClient();
@@ -84,7 +69,7 @@ public class SubmitBenchmark {
     client.close();
     plain.dispatcher().executorService().shutdown();
     plain.connectionPool().evictAll();
-    server.stop(0);
+    server.close();
   }
 
   @Benchmark

@@ -14,10 +14,6 @@ import dev.videojob.core.VideoRequest;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TransportBenchmark {
   private static final String BODY = "{\"id\":\"j1\",\"status\":\"running\",\"progress\":0.42}";
 
-  private HttpServer server;
+  private LoopbackJsonServer server;
   private String base;
   private HttpTransport http;
   private VideoClient client;
@@ -53,19 +49,8 @@ public class TransportBenchmark {
 
   @Setup(Level.Trial)
   public void start() throws IOException {
-    // Without TCP_NODELAY on the server, its header and body writes meet the client's delayed ACK (~40 ms a call).
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-    server.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    server = new LoopbackJsonServer(200, BODY);
+    base = server.baseUrl();
     http = HttpTransport.builder("bench").baseUrl(base).auth(Auth.bearer("k")).build();
     client = VideoClient.builder().provider(new BenchProvider(http)).build();
     plain = new okhttp3.OkHttpClient();
@@ -74,7 +59,7 @@ public class TransportBenchmark {
   @TearDown(Level.Trial)
   public void stop() {
     client.close();
-    server.stop(0);
+    server.close();
   }
 
   @Benchmark
