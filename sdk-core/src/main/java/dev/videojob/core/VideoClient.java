@@ -4,6 +4,7 @@ import dev.videojob.core.internal.Futures;
 import dev.videojob.core.internal.JobWaiter;
 import dev.videojob.core.internal.Listeners;
 import dev.videojob.core.internal.RequestValidator;
+import dev.videojob.core.internal.http.CallerWaits;
 import dev.videojob.core.spi.CallContext;
 import dev.videojob.core.spi.VideoProvider;
 import dev.videojob.core.spi.VideoProviderFactory;
@@ -196,7 +197,7 @@ public final class VideoClient implements AutoCloseable {
     Objects.requireNonNull(request, "request == null");
     String key = keyOf(request);
     try {
-      return dev.videojob.core.internal.http.CallerWaits.join(() -> submitAsync(request, options, key));
+      return CallerWaits.join(() -> submitAsync(request, options, key));
     } catch (VideoJobException e) {
       e.forSubmission(key, false); // an interrupt: the failure made here has no key yet
       throw e;
